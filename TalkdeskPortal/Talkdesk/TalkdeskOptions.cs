@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TalkdeskPortal.Talkdesk;
+
+/// <summary>The <c>Talkdesk</c> configuration section (names fixed by TALKDESK.md §5b).</summary>
+public sealed class TalkdeskOptions
+{
+    public const string Section = "Talkdesk";
+
+    [MinLength(1, ErrorMessage = "Talkdesk:AppIds must name at least one app id.")]
+    public string[] AppIds { get; set; } = [];
+
+    // {account} is replaced by the event's account_name, never by a URL from the payload.
+    [Required]
+    public string TokenUrlTemplate { get; set; } = "https://{account}.talkdeskid.com/oauth/token";
+
+    // Hosts (no port) a token URL may have: the domain itself or any subdomain of it.
+    [MinLength(1)]
+    public string[] RegionDomains { get; set; } = [];
+
+    // Authorities (host or host:port) accepted in an event's _links.root.
+    [MinLength(1)]
+    public string[] AllowedApiHosts { get; set; } = [];
+
+    // Verify-by-refetch (TALKDESK.md §6): a token for the event's credentials, then GET the event back.
+    public bool ConfirmEvents { get; set; } = true;
+
+    // Listed apps must use the signed JWT assertion; Basic is a documented fallback for unlisted ones.
+    public ClientAuthentication ClientAuthentication { get; set; } = ClientAuthentication.PrivateKeyJwt;
+
+    // Refresh a cached token this long before Talkdesk says it expires.
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TalkdeskHttpOptions Http { get; set; } = new();
+}
+
+public enum ClientAuthentication
+{
+    PrivateKeyJwt,
+    Basic,
+}
