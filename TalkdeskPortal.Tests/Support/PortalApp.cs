@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using TalkdeskPortal.Data;
+using TalkdeskPortal.Lifecycle;
+
+namespace TalkdeskPortal.Tests.Support;
+
+/// <summary>
+/// The real portal on a loopback Kestrel port, on its own data folder, pointed at a fake Talkdesk.
+/// </summary>
+public sealed class PortalApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _time;
+
+    public LogCapture Logs { get; } = new();
+    public string DataDirectory { get; }
+    public HttpClient Http { get; private set; } = null!;
+
+    private PortalApp(string dataDirectory, Dictionary<string, string?> settings, TimeProvider? time)
+    {
+        DataDirectory = dataDirectory;
+        _settings = settings;
+        _time = time;
+    }
+
+    public static PortalApp Start(FakeTalkdeskHost talkdesk, Action<Dictionary<string, string?>>? configure = null,
+        string? dataDirectory = null, TimeProvider? time = null)
+    {
+        dataDirectory ??= TestData.NewDirectory();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Talkdesk:AppIds:0"] = talkdesk.Fake.AppId,
+            ["Talkdesk:TokenUrlTemplate"] = talkdesk.TokenUrlTemplate,
+            ["Talkdesk:RegionDomains:0"] = "127.0.0.1",
+            ["Talkdesk:AllowedApiHosts:0"] = talkdesk.ApiRoot.Authority,
+            ["Talkdesk:Http:RetryBaseDelay"] = "00:00:00.050",
+            ["Talkdesk:Http:AttemptTimeout"] = "00:00:05",
+            ["Talkdesk:Http:TotalTimeout"] = "00:00:30",
+            ["Sandbox:Enabled"] = "false",
+        };
+        configure?.Invoke(settings);
+        var app = new PortalApp(dataDirectory, settings, time);
+        app.UseKestrel(0);
+        app.StartServer();
+        app.Http = app.CreateDefaultClient();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        if (_time is not null)
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_time)));
+    }
+
+    public Task<HttpResponseMessage> PostEventAsync(JsonObject evt) =>
+        Http.PostAsync("/webhooks/talkdesk", new StringContent(evt.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+    public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json") =>
+        Http.PostAsync("/webhooks/talkdesk", new StringContent(body, System.Text.Encoding.UTF8, contentType));
+
+    public PortalDbContext Db() => Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Polls the database until the event's request matches, or fails with what it last saw.</summary>
+    public async Task<LifecycleRequest> WaitForRequestAsync(string eventId, Func<LifecycleRequest, bool> done, int timeoutMs = 15_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        LifecycleRequest? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using (var db = Db())
+            {
+                last = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId);
+                if (last is not null && done(last)) return last;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Request for event {eventId} is {last?.State.ToString() ?? "missing"} (error: {last?.Error}).");
+    }
+
+    public Task<LifecycleRequest> WaitForStateAsync(string eventId, RequestState state, int timeoutMs = 15_000) =>
+        WaitForRequestAsync(eventId, r => r.State == state, timeoutMs);
+
+    public static string EventId(JsonObject evt) => evt["id"]!.GetValue<string>();
+}

@@ -1,0 +1,25 @@
+using TalkdeskPortal.Data;
+using TalkdeskPortal.Lifecycle;
+
+namespace TalkdeskPortal.Audit;
+
+/// <summary>Appends audit entries to the caller's context, so they commit with the change they describe.</summary>
+public sealed class AuditLog(TimeProvider time)
+{
+    public void Add(PortalDbContext db, string actor, string action, string outcome, LifecycleRequest? request = null,
+        long? tenantId = null, string? detail = null, string? eventId = null, string? accountId = null)
+    {
+        db.Audit.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            Outcome = outcome,
+            RequestId = request?.Id is > 0 ? request.Id : null,
+            TenantId = tenantId,
+            EventId = eventId ?? request?.EventId,
+            AccountId = accountId ?? request?.AccountId,
+            Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
+        });
+    }
+}

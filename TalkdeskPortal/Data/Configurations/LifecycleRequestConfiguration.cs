@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Webhooks;
+
+namespace TalkdeskPortal.Data.Configurations;
+
+public sealed class LifecycleRequestConfiguration : IEntityTypeConfiguration<LifecycleRequest>
+{
+    public void Configure(EntityTypeBuilder<LifecycleRequest> builder)
+    {
+        builder.Property(r => r.EventId).HasMaxLength(100);
+        builder.HasIndex(r => r.EventId).IsUnique();
+        builder.HasOne<ReceivedEvent>().WithMany().HasForeignKey(r => r.EventId);
+        builder.Property(r => r.AppId).HasMaxLength(100);
+        builder.Property(r => r.InstallationId).HasMaxLength(100);
+        builder.Property(r => r.AccountId).HasMaxLength(100);
+        builder.Property(r => r.AccountName).HasMaxLength(63);
+        builder.Property(r => r.ApiRoot).HasMaxLength(512);
+        builder.Property(r => r.DecidedBy).HasMaxLength(256);
+        builder.HasIndex(r => new { r.State, r.Deadline });
+        builder.HasIndex(r => new { r.AccountId, r.EventCreatedAt });
+        builder.HasIndex(r => r.InstallationId);
+        builder.HasIndex(r => r.ReceivedAt);
+    }
+}

@@ -1,0 +1,7 @@
+namespace TalkdeskPortal.Lifecycle;
+
+public enum ApprovalMode
+{
+    Auto,
+    Manual,
+}

@@ -1,0 +1,41 @@
+using TalkdeskPortal.Talkdesk;
+
+namespace TalkdeskPortal.Lifecycle;
+
+/// <summary>One install, update, uninstall (or other handled event) and how far it got.</summary>
+public sealed class LifecycleRequest
+{
+    public long Id { get; set; }
+    public required string EventId { get; set; }
+    public RequestKind Kind { get; set; }
+    public RequestState State { get; set; }
+    public required string AppId { get; set; }
+    public required string InstallationId { get; set; }
+    public required string AccountId { get; set; }
+    public string? AccountName { get; set; }
+    public required string ApiRoot { get; set; }
+    public DateTimeOffset EventCreatedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset Deadline { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    // The event's data with secrets removed (users, subscription, reason, trial dates).
+    public string? DataJson { get; set; }
+
+    // The event's credentials, Data Protection encrypted; cleared once stored on the installation.
+    public string? ProtectedCredentials { get; set; }
+
+    public bool Confirmed { get; set; }
+    public int LicensedUsers { get; set; }
+    public string? WaitingReason { get; set; }
+    public RequestState? ResumeState { get; set; }
+    public string? Error { get; set; }
+    public int Runs { get; set; }
+
+    public InstallationDecision? Decision { get; set; }
+    public string? DecisionReason { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public int DecisionAttempts { get; set; }
+}

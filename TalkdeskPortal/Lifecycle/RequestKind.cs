@@ -1,0 +1,12 @@
+namespace TalkdeskPortal.Lifecycle;
+
+public enum RequestKind
+{
+    Install,
+    Update,
+    Uninstall,
+    CredentialsRotated,
+    TrialStarted,
+    TrialExtended,
+    TrialEnded,
+}

@@ -1,0 +1,7 @@
+namespace TalkdeskPortal.Tenants;
+
+public enum TenantStatus
+{
+    Active,
+    Uninstalled,
+}

@@ -1,0 +1,59 @@
+using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Lifecycle.Jobs;
+
+namespace TalkdeskPortal.Webhooks;
+
+public static class WebhookEndpoints
+{
+    public const string Path = "/webhooks/talkdesk";
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, ReceiveAsync)
+            .DisableAntiforgery()
+            .AllowAnonymous()
+            .WithName("TalkdeskWebhook");
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, EventEnvelopeParser parser, IntakeStore store,
+        RequestDispatcher dispatcher, RequestChanges changes, ILogger<EventEnvelopeParser> logger, CancellationToken ct)
+    {
+        if (!IsJson(http.Request.ContentType))
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the event as application/json.");
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, ct);
+        if (body is null)
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Event too large", $"Events are limited to {MaxBodyBytes / 1024} KiB.");
+
+        var (parsed, error) = parser.Parse(body.Value);
+        if (error is not null)
+        {
+            logger.LogWarning("Refused a delivery with {Status}: {Detail}", error.Status, error.Detail);
+            return Problem(error.Status, error.Title, error.Detail);
+        }
+
+        var result = await store.AcceptAsync(parsed!, http.Connection.RemoteIpAddress?.ToString(), ct);
+        logger.LogInformation("Event {EventId} ({Type}) for installation {InstallationId}: {Status}",
+            parsed!.Id, parsed.Type, parsed.InstallationId, result.Status);
+        if (result is { Status: IntakeStatus.Accepted, RequestId: { } id })
+        {
+            dispatcher.Notify(id);
+            changes.Publish(new LifecycleRequest
+            {
+                Id = id, EventId = parsed.Id, Kind = parsed.Kind!.Value, AppId = parsed.AppId, InstallationId = parsed.InstallationId!,
+                AccountId = parsed.AccountId!, ApiRoot = "",
+            });
+        }
+        return Results.Json(new { status = result.Status.ToString().ToLowerInvariant(), request_id = result.RequestId, event_id = parsed.Id },
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Value is { } type
+        && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+}
