@@ -1,0 +1,22 @@
+namespace TalkdeskPortal.Sandbox;
+
+public static class SandboxHostingExtensions
+{
+    public static bool IsSandboxEnabled(this IConfiguration configuration) =>
+        configuration.GetSection(SandboxOptions.Section).GetValue<bool>(nameof(SandboxOptions.Enabled));
+
+    public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
+        if (!builder.Configuration.IsSandboxEnabled()) return builder;
+        builder.Services.AddFakeTalkdesk();
+        builder.Services.AddHttpClient<SandboxEventSender>();
+        return builder;
+    }
+
+    public static WebApplication MapSandbox(this WebApplication app)
+    {
+        if (app.Configuration.IsSandboxEnabled()) app.MapFakeTalkdesk(SandboxOptions.Prefix);
+        return app;
+    }
+}

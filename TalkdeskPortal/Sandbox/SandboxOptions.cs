@@ -1,0 +1,13 @@
+namespace TalkdeskPortal.Sandbox;
+
+/// <summary>The <c>Sandbox</c> section: a fake Talkdesk hosted inside the portal (Development only by default).</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+    public const string Prefix = "/sandbox";
+
+    public bool Enabled { get; set; }
+
+    // Where the portal is reachable from itself; sample events are posted here and name it as their API root.
+    public string PortalBaseUrl { get; set; } = "http://localhost:5080/";
+}
