@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace TalkdeskPortal.Talkdesk;
+
+/// <summary>
+/// One retry policy for every Talkdesk call: total timeout → retries (5xx, 408, 429, network errors,
+/// attempt timeouts; Retry-After honoured up to a cap; exponential backoff with jitter) → attempt timeout.
+/// Other 4xx are answers, not faults, and are not retried.
+/// </summary>
+public static class TalkdeskResilience
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TalkdeskHttpOptions http)
+    {
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = http.TotalTimeout, Name = "talkdesk-total" });
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            Name = "talkdesk-retry",
+            MaxRetryAttempts = http.MaxRetryAttempts,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = http.RetryBaseDelay,
+            MaxDelay = http.MaxRetryAfter,
+            ShouldRetryAfterHeader = false,
+            DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, http.MaxRetryAfter)),
+        });
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = http.AttemptTimeout, Name = "talkdesk-attempt" });
+    }
+
+    /// <summary>The server's Retry-After (seconds or a date), capped; null lets the backoff decide.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header is null) return null;
+        var wait = header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        if (wait is null) return null;
+        if (wait < TimeSpan.Zero) return TimeSpan.Zero;
+        return wait > cap ? cap : wait;
+    }
+}

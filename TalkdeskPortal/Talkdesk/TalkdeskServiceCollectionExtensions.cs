@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace TalkdeskPortal.Talkdesk;
+
+public static class TalkdeskServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddTalkdesk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TalkdeskOptions>()
+            .BindConfiguration(TalkdeskOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TalkdeskEndpoints>();
+        services.AddSingleton<ClientAssertionFactory>();
+        services.AddSingleton<ITalkdeskTokenProvider, TalkdeskTokenProvider>();
+
+        services.AddHttpClient(TalkdeskTokenProvider.HttpClientName, ConfigureClient)
+            .AddResilienceHandler("talkdesk-token", (pipeline, context) =>
+                TalkdeskResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TalkdeskOptions>>().Value.Http));
+        // The client lives inside singletons, so connections are recycled by the handler, not by the factory.
+        services.AddHttpClient<ITalkdeskApi, TalkdeskApiClient>(ConfigureClient)
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("talkdesk-api", (pipeline, context) =>
+                TalkdeskResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TalkdeskOptions>>().Value.Http));
+        return builder;
+    }
+
+    // The resilience pipeline owns timeouts; HttpClient's own 100 s limit would cut across it.
+    private static void ConfigureClient(HttpClient client)
+    {
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("TalkdeskPortal/1.0");
+    }
+}

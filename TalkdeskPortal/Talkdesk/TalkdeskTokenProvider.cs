@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Duende.IdentityModel;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Options;
+
+namespace TalkdeskPortal.Talkdesk;
+
+/// <summary>
+/// Client-credentials tokens per installation, by signed JWT assertion (or Basic as a fallback), cached
+/// until shortly before they expire. Concurrent callers for one installation share one fetch.
+/// </summary>
+public sealed class TalkdeskTokenProvider(
+    IHttpClientFactory httpClients,
+    TalkdeskEndpoints endpoints,
+    ClientAssertionFactory assertions,
+    IOptionsMonitor<TalkdeskOptions> options,
+    TimeProvider time,
+    ILogger<TalkdeskTokenProvider> logger) : ITalkdeskTokenProvider
+{
+    public const string HttpClientName = "talkdesk-token";
+
+    private readonly ConcurrentDictionary<(string InstallationId, string ClientId), Lazy<Task<CachedToken>>> _cache = new();
+
+    public async Task<string> GetTokenAsync(TalkdeskConnection connection, CancellationToken ct)
+    {
+        var key = Key(connection);
+        while (true)
+        {
+            var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<CachedToken>>(() => FetchAsync(connection)));
+            CachedToken token;
+            try
+            {
+                token = await entry.Value.WaitAsync(ct);
+            }
+            catch
+            {
+                _cache.TryRemove(new(key, entry));
+                throw;
+            }
+            if (token.RefreshAt > time.GetUtcNow()) return token.AccessToken;
+            _cache.TryRemove(new(key, entry));
+        }
+    }
+
+    public void Invalidate(TalkdeskConnection connection) => _cache.TryRemove(Key(connection), out _);
+
+    public void Forget(string installationId)
+    {
+        foreach (var key in _cache.Keys.Where(k => k.InstallationId == installationId)) _cache.TryRemove(key, out _);
+    }
+
+    private async Task<CachedToken> FetchAsync(TalkdeskConnection connection)
+    {
+        var tokenUrl = endpoints.TokenUrlFor(connection.AccountName)
+            ?? throw new TalkdeskApiException($"No token URL is allowed for account '{connection.AccountName}'.");
+        var credentials = connection.Credentials;
+        var request = new ClientCredentialsTokenRequest { Address = tokenUrl.ToString(), ClientId = credentials.ClientId };
+        if (options.CurrentValue.ClientAuthentication == ClientAuthentication.Basic)
+        {
+            request.ClientSecret = credentials.ClientSecret;
+            request.ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader;
+        }
+        else
+        {
+            request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+            request.ClientAssertion = new ClientAssertion
+            {
+                Type = OidcConstants.ClientAssertionTypes.JwtBearer,
+                Value = assertions.Create(credentials, tokenUrl),
+            };
+        }
+
+        // Not the caller's token: a shared fetch must not die with the first caller that gives up.
+        using var timeout = new CancellationTokenSource(options.CurrentValue.Http.TotalTimeout);
+        var response = await httpClients.CreateClient(HttpClientName).RequestClientCredentialsTokenAsync(request, timeout.Token);
+        if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
+        {
+            var reason = response.ErrorType == ResponseErrorType.Exception
+                ? response.Exception?.Message
+                : $"{response.Error} {response.ErrorDescription}".Trim();
+            throw new TalkdeskApiException($"Talkdesk refused a token for installation {connection.InstallationId}: {reason}",
+                response.HttpStatusCode == 0 ? null : response.HttpStatusCode, response.Exception);
+        }
+
+        var lifetime = TimeSpan.FromSeconds(response.ExpiresIn > 0 ? response.ExpiresIn : 600);
+        var margin = options.CurrentValue.TokenRefreshMargin;
+        if (margin >= lifetime) margin = lifetime / 2;
+        logger.LogInformation("Token issued for installation {InstallationId} (client {ClientId}), valid {Seconds} s",
+            connection.InstallationId, credentials.ClientId, (int)lifetime.TotalSeconds);
+        return new CachedToken(response.AccessToken, time.GetUtcNow() + lifetime - margin);
+    }
+
+    private static (string, string) Key(TalkdeskConnection connection) =>
+        (connection.InstallationId, connection.Credentials.ClientId);
+
+    private sealed record CachedToken(string AccessToken, DateTimeOffset RefreshAt);
+}
