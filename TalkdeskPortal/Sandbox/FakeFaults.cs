@@ -1,0 +1,56 @@
+namespace TalkdeskPortal.Sandbox;
+
+/// <summary>Faults the fake Talkdesk can inject into its answers, to test retries and timeouts.</summary>
+public sealed class FakeFaults
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<(int Status, TimeSpan? RetryAfter)> _failures = new();
+    private int _hangs;
+
+    // Added to every token and API call.
+    public TimeSpan Latency { get; set; }
+
+    internal long TokenGeneration { get; private set; }
+
+    public void FailNext(int count, int statusCode, TimeSpan? retryAfter = null)
+    {
+        lock (_gate)
+            for (var i = 0; i < count; i++) _failures.Enqueue((statusCode, retryAfter));
+    }
+
+    public void HangNext(int count)
+    {
+        lock (_gate) _hangs += count;
+    }
+
+    /// <summary>Every token issued so far stops working (401).</summary>
+    public void RevokeTokens()
+    {
+        lock (_gate) TokenGeneration++;
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _failures.Clear();
+            _hangs = 0;
+            Latency = TimeSpan.Zero;
+        }
+    }
+
+    internal (int Status, TimeSpan? RetryAfter)? TakeFailure()
+    {
+        lock (_gate) return _failures.TryDequeue(out var failure) ? failure : null;
+    }
+
+    internal bool TakeHang()
+    {
+        lock (_gate)
+        {
+            if (_hangs == 0) return false;
+            _hangs--;
+            return true;
+        }
+    }
+}

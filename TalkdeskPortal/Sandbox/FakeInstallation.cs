@@ -1,0 +1,29 @@
+using TalkdeskPortal.Talkdesk;
+
+namespace TalkdeskPortal.Sandbox;
+
+/// <summary>An installation of the app in the fake Talkdesk, with its account, users, plan and credentials.</summary>
+public sealed class FakeInstallation
+{
+    public required string InstallationId { get; init; }
+    public required string AccountId { get; init; }
+    public required string AccountName { get; init; }
+    public required string CompanyName { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    // The credential set Talkdesk last issued; earlier sets stay valid until the newest is acknowledged.
+    public TalkdeskCredentials Credentials { get; internal set; } = null!;
+    public string State { get; internal set; } = "installing";
+    public string? StateReason { get; internal set; }
+    public required List<FakeUser> Users { get; init; }
+    public required string AdminUserId { get; init; }
+    public string PlanName { get; internal set; } = "Trial";
+    public string PlanType { get; internal set; } = "trial";
+    public int TotalLicenses { get; internal set; }
+    public string? TrialState { get; internal set; }
+    public DateTimeOffset? TrialExpiresAt { get; internal set; }
+
+    internal List<FakeKeyPair> ValidKeys { get; } = [];
+
+    public IEnumerable<FakeUser> LicensedUsers => Users.Where(u => u.Licensed);
+}

@@ -1,0 +1,25 @@
+namespace TalkdeskPortal.Sandbox;
+
+public static class FakeTalkdeskEndpoints
+{
+    /// <summary>
+    /// Maps the fake under <paramref name="prefix"/>: tokens at <c>{prefix}/oauth/token</c> and
+    /// <c>{prefix}/{account}/oauth/token</c>, the API under <c>{prefix}/api</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapFakeTalkdesk(this IEndpointRouteBuilder app, string prefix = "/sandbox")
+    {
+        var root = app.MapGroup(prefix).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        root.MapPost("/oauth/token", IssueAsync);
+        root.MapPost("/{account}/oauth/token", IssueAsync);
+        FakeApiEndpoints.Map(root.MapGroup("/api").AddEndpointFilter<FakeApiFilter>());
+        return app;
+    }
+
+    private static async Task<IResult> IssueAsync(HttpContext http, FakeTalkdesk talkdesk, FakeTokenIssuer issuer)
+    {
+        await FakeApiFilter.DelayAsync(talkdesk, http.RequestAborted);
+        var result = await issuer.IssueAsync(http.Request);
+        talkdesk.Record("POST", http.Request.Path, (result as IStatusCodeHttpResult)?.StatusCode ?? 200, null);
+        return result;
+    }
+}
