@@ -14,37 +14,46 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
 {
     public async Task<IntakeResult> AcceptAsync(ParsedEvent parsed, string? remoteAddress, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        var now = time.GetUtcNow();
+        await using (var lookup = await dbFactory.CreateDbContextAsync(ct))
         {
-            try
-            {
-                return await TryAcceptAsync(parsed, remoteAddress, ct);
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // Two deliveries of one new event raced; the loser is now a redelivery.
-            }
+            if (await lookup.Events.AnyAsync(e => e.Id == parsed.Id, ct))
+                return await RecordRedeliveryAsync(parsed, remoteAddress, now, ct);
+        }
+        try
+        {
+            return await InsertAsync(parsed, remoteAddress, now, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two deliveries of one new event raced and this one lost: it is a redelivery.
+            return await RecordRedeliveryAsync(parsed, remoteAddress, now, ct);
         }
     }
 
-    private async Task<IntakeResult> TryAcceptAsync(ParsedEvent parsed, string? remoteAddress, CancellationToken ct)
+    private async Task<IntakeResult> RecordRedeliveryAsync(ParsedEvent parsed, string? remoteAddress, DateTimeOffset now, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var existing = await db.Events.FirstOrDefaultAsync(e => e.Id == parsed.Id, ct);
-        var delivery = new EventDelivery { EventId = parsed.Id, ReceivedAt = now, RemoteAddress = remoteAddress };
-        if (existing is not null)
-        {
-            existing.DeliveryCount++;
-            existing.LastReceivedAt = now;
-            db.Deliveries.Add(delivery);
-            audit.Add(db, AuditActors.Talkdesk, "event.redelivered", AuditOutcomes.Skipped, eventId: parsed.Id,
-                accountId: existing.AccountId, detail: $"Delivery #{existing.DeliveryCount} of {parsed.Type}; already recorded, nothing new started");
-            await db.SaveChangesAsync(ct);
-            var requestId = await db.Requests.Where(r => r.EventId == parsed.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
-            return new IntakeResult(IntakeStatus.Duplicate, requestId);
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Write first, so the transaction holds the write lock before it reads; the increment is atomic in SQL.
+        await db.Events.Where(e => e.Id == parsed.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.DeliveryCount, e => e.DeliveryCount + 1)
+            .SetProperty(e => e.LastReceivedAt, now), ct);
+        var stored = await db.Events.AsNoTracking().Where(e => e.Id == parsed.Id)
+            .Select(e => new { e.DeliveryCount, e.AccountId }).SingleAsync(ct);
+        db.Deliveries.Add(new EventDelivery { EventId = parsed.Id, ReceivedAt = now, RemoteAddress = remoteAddress });
+        audit.Add(db, AuditActors.Talkdesk, "event.redelivered", AuditOutcomes.Skipped, eventId: parsed.Id, accountId: stored.AccountId,
+            detail: $"Delivery #{stored.DeliveryCount} of {parsed.Type}; already recorded, nothing new started");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        var requestId = await db.Requests.Where(r => r.EventId == parsed.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+        return new IntakeResult(IntakeStatus.Duplicate, requestId);
+    }
 
+    private async Task<IntakeResult> InsertAsync(ParsedEvent parsed, string? remoteAddress, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var delivery = new EventDelivery { EventId = parsed.Id, ReceivedAt = now, RemoteAddress = remoteAddress };
         db.Events.Add(new ReceivedEvent
         {
             Id = parsed.Id, Type = parsed.Type, AppId = parsed.AppId, InstallationId = parsed.InstallationId,
