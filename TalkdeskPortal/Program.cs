@@ -1,23 +1,30 @@
 using TalkdeskPortal.Components;
+using TalkdeskPortal.Dashboard;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Sandbox;
+using TalkdeskPortal.Staff;
 using TalkdeskPortal.Talkdesk;
 using TalkdeskPortal.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalData();
+builder.AddStaffSignIn();
 builder.AddTalkdesk();
 builder.AddWebhooks();
 builder.AddLifecycle();
+builder.AddDashboard();
 builder.AddSandbox();
 builder.AddPortalUi();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.SeedStaffAsync();
+await app.LoadPolicyAsync();
 
+app.MapStaffAccount();
 app.MapWebhooks();
 app.MapLifecycle();
 app.MapSandbox();

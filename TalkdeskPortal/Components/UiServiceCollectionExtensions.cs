@@ -14,7 +14,7 @@ public static class UiServiceCollectionExtensions
     public static WebApplication MapPortalUi(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

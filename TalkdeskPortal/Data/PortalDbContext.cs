@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Staff;
 using TalkdeskPortal.Tenants;
 using TalkdeskPortal.Webhooks;
 
 namespace TalkdeskPortal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<ReceivedEvent> Events => Set<ReceivedEvent>();
     public DbSet<EventDelivery> Deliveries => Set<EventDelivery>();
@@ -17,9 +19,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<TenantSetting> TenantSettings => Set<TenantSetting>();
     public DbSet<ChecklistItem> Checklist => Set<ChecklistItem>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<PolicySettings> Policy => Set<PolicySettings>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Options;
-
 namespace TalkdeskPortal.Lifecycle;
 
-public sealed class ApprovalPolicy(IOptionsMonitor<ApprovalOptions> options)
+/// <summary>Decides whether a request is approved automatically or waits for staff, and says why.</summary>
+public sealed class ApprovalPolicy(PolicyStore store)
 {
-    public PolicyVerdict Evaluate(RequestKind kind, int licensedUsers)
+    public PolicyVerdict Evaluate(RequestKind kind, int licensedUsers, ApprovalOptions? policy = null)
     {
-        var o = options.CurrentValue;
+        var o = policy ?? store.Current;
         var (mode, noun) = kind switch
         {
             RequestKind.Install => (o.Install, "installs"),

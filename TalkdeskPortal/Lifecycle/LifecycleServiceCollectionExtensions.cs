@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using TalkdeskPortal.Audit;
+using TalkdeskPortal.Staff;
 using TalkdeskPortal.Lifecycle.Jobs;
 using TalkdeskPortal.Tenants;
 
@@ -17,6 +18,8 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CredentialProtector>();
         services.AddSingleton<RequestChanges>();
+        services.AddSingleton<PolicyStore>();
+        services.AddSingleton<RequestRetry>();
         services.AddSingleton<ApprovalPolicy>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<ConnectionFactory>();
@@ -50,14 +53,18 @@ public static class LifecycleServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>Loads the saved approval policy before the first request is processed.</summary>
+    public static Task LoadPolicyAsync(this WebApplication app) => app.Services.GetRequiredService<PolicyStore>().LoadAsync();
+
     public static WebApplication MapLifecycle(this WebApplication app)
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new LoopbackDashboardAuthorizationFilter()],
+            Authorization = [new AdminDashboardAuthorizationFilter()],
             DashboardTitle = "TalkdeskPortal jobs",
             AppPath = "/",
-        });
+        }).RequireAuthorization(StaffRoles.CanAdminister);
+        app.MapRequestActions();
         var jobs = app.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new();
         if (jobs.RunServer)
         {

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using TalkdeskPortal.Audit;
+using TalkdeskPortal.Data;
+
+namespace TalkdeskPortal.Dashboard;
+
+public sealed class AuditQuery(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<(IReadOnlyList<AuditEntry> Rows, int Total)> PageAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Audit.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Actor)) query = query.Where(a => a.Actor == filter.Actor.Trim());
+        if (filter.TenantId is { } tenantId) query = query.Where(a => a.TenantId == tenantId);
+        if (!string.IsNullOrWhiteSpace(filter.Action)) query = query.Where(a => a.Action.StartsWith(filter.Action.Trim()));
+        if (!string.IsNullOrWhiteSpace(filter.AccountId)) query = query.Where(a => a.AccountId == filter.AccountId.Trim());
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        return (rows, total);
+    }
+
+    public async Task<IReadOnlyList<string>> ActorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Audit.Select(a => a.Actor).Distinct().OrderBy(a => a).Take(200).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,13 @@
+namespace TalkdeskPortal.Dashboard;
+
+public sealed record OverviewCounts(
+    int PendingInstalls,
+    int PendingUpdates,
+    int PendingUninstalls,
+    int AwaitingApproval,
+    int Failed,
+    int ExpiringSoon);
+
+public sealed record DailyEvents(DateOnly Day, string Type, int Count);
+
+public sealed record CompletionTime(long RequestId, string Kind, string? Account, double Seconds, DateTimeOffset CompletedAt);

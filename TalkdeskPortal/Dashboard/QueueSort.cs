@@ -1,0 +1,10 @@
+namespace TalkdeskPortal.Dashboard;
+
+public enum QueueSort
+{
+    ReceivedAt,
+    Deadline,
+    Account,
+    State,
+    Kind,
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using TalkdeskPortal.Staff;
+
+namespace TalkdeskPortal.Lifecycle;
+
+/// <summary>
+/// Form posts for staff decisions (anti-forgery checked), for scripts and for a browser without the
+/// interactive page; the dashboard buttons call the same services.
+/// </summary>
+public static class RequestActionEndpoints
+{
+    public static IEndpointRouteBuilder MapRequestActions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/requests/{id:long}").RequireAuthorization(StaffRoles.CanDecide);
+        group.MapPost("/approve", async (long id, HttpContext http, ApprovalService approvals) =>
+            ToResult(await approvals.ApproveAsync(id, Actor(http))));
+        group.MapPost("/reject", async (long id, [FromForm] string? reason, HttpContext http, ApprovalService approvals) =>
+            ToResult(await approvals.RejectAsync(id, Actor(http), reason ?? "")));
+        group.MapPost("/retry", async (long id, HttpContext http, RequestRetry retry) =>
+            await retry.RetryAsync(id, Actor(http)) ? Results.Accepted() : Results.Problem(statusCode: 409, title: "Not failed", detail: "Only a Failed request can be retried."));
+        return app;
+    }
+
+    public static string Actor(HttpContext http) => http.User.Identity?.Name ?? "staff";
+
+    private static IResult ToResult(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Accepted => Results.Accepted(),
+        DecisionOutcome.NotFound => Results.Problem(statusCode: 404, title: "No such request"),
+        DecisionOutcome.ReasonRequired => Results.Problem(statusCode: 400, title: "Reason required", detail: "A rejection needs a reason; Talkdesk shows it to the customer."),
+        DecisionOutcome.Expired => Results.Problem(statusCode: 409, title: "Expired", detail: "Talkdesk's 7-day window has closed; nothing was sent."),
+        _ => Results.Problem(statusCode: 409, title: "Not awaiting a decision", detail: "The request is not waiting for staff."),
+    };
+}

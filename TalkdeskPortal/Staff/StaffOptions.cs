@@ -1,0 +1,30 @@
+namespace TalkdeskPortal.Staff;
+
+/// <summary>The <c>Staff</c> section: the first admin, lockout, and optional single sign-on.</summary>
+public sealed class StaffOptions
+{
+    public const string Section = "Staff";
+
+    // Created at first start when no admin exists; change the password after signing in.
+    public string? BootstrapAdminEmail { get; set; }
+    public string? BootstrapAdminPassword { get; set; }
+
+    public int MaxFailedSignIns { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    public OidcOptions Oidc { get; set; } = new();
+}
+
+/// <summary><c>Staff:Oidc</c>: OpenID Connect sign-in, off unless Enabled.</summary>
+public sealed class OidcOptions
+{
+    public bool Enabled { get; set; }
+    public string? Authority { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public string DisplayName { get; set; } = "single sign-on";
+
+    // The claim that carries roles, and how its values map to ours, e.g. "portal-admins" → "Admin".
+    public string RoleClaim { get; set; } = "roles";
+    public Dictionary<string, string> RoleMap { get; set; } = [];
+}
