@@ -69,6 +69,7 @@ public static class StaffServiceCollectionExtensions
             .AddPolicy(StaffRoles.CanDecide, p => p.RequireRole(StaffRoles.Approver, StaffRoles.Admin))
             .AddPolicy(StaffRoles.CanAdminister, p => p.RequireRole(StaffRoles.Admin));
         services.AddSingleton<StaffSeeder>();
+        services.AddSingleton<StaffAdmin>();
         return builder;
     }
 

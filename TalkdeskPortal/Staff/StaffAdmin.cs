@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TalkdeskPortal.Audit;
+using TalkdeskPortal.Data;
+
+namespace TalkdeskPortal.Staff;
+
+/// <summary>What the Users page does. One DI scope per operation: a circuit must not hold a DbContext.</summary>
+public sealed class StaffAdmin(IServiceScopeFactory scopes, AuditLog audit)
+{
+    public sealed record Member(string Id, string Email, string? DisplayName, string Role, bool LockedOut);
+
+    public async Task<IReadOnlyList<Member>> ListAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var members = new List<Member>();
+        foreach (var user in await users.Users.OrderBy(u => u.Email).Take(500).ToListAsync())
+        {
+            var roles = await users.GetRolesAsync(user);
+            var role = StaffRoles.All.Reverse().FirstOrDefault(roles.Contains) ?? "none";
+            members.Add(new Member(user.Id, user.Email ?? user.UserName ?? "", user.DisplayName, role, await users.IsLockedOutAsync(user)));
+        }
+        return members;
+    }
+
+    public async Task<IReadOnlyList<string>> CreateAsync(string email, string? displayName, string password, string role, string actor)
+    {
+        if (!StaffRoles.All.Contains(role)) return [$"Unknown role {role}."];
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
+        await users.AddToRoleAsync(user, role);
+        await AuditAsync(scope, actor, "staff.created", $"{email} as {role}");
+        return [];
+    }
+
+    public async Task<IReadOnlyList<string>> SetRoleAsync(string userId, string role, string actor)
+    {
+        if (!StaffRoles.All.Contains(role)) return [$"Unknown role {role}."];
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return ["No such user."];
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(StaffRoles.Admin) && role != StaffRoles.Admin && (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count == 1)
+            return ["This is the last Admin; make someone else Admin first."];
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        // Existing sign-ins pick up the new role at their next security-stamp check.
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(scope, actor, "staff.role-changed", $"{user.Email} is now {role}");
+        return [];
+    }
+
+    public async Task UnlockAsync(string userId, string actor)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user) return;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(scope, actor, "staff.unlocked", user.Email);
+    }
+
+    private async Task AuditAsync(AsyncServiceScope scope, string actor, string action, string? detail)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        audit.Add(db, actor, action, AuditOutcomes.Ok, detail: detail);
+        await db.SaveChangesAsync();
+    }
+}
