@@ -9,7 +9,7 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#3b3ab5",
-            Secondary = "#00a88f",
+            Secondary = "#5c6677",
             AppbarBackground = "#2b2a8c",
             Background = "#f6f7fb",
         },
