@@ -8,10 +8,10 @@ namespace TalkdeskPortal.Dashboard;
 /// </summary>
 public sealed class LiveUpdates : IDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
     private readonly RequestChanges _changes;
     private readonly Lock _gate = new();
-    private Func<Task>? _refresh;
+    private readonly List<Func<Task>> _subscribers = [];
     private bool _scheduled;
 
     public LiveUpdates(RequestChanges changes)
@@ -20,16 +20,21 @@ public sealed class LiveUpdates : IDisposable
         _changes.Changed += OnChanged;
     }
 
-    /// <summary>The page's refresh; it runs on the page's dispatcher (pass InvokeAsync-wrapped work).</summary>
-    public void Subscribe(Func<Task> refresh) => _refresh = refresh;
-
-    public void Unsubscribe() => _refresh = null;
+    /// <summary>
+    /// Registers a page's refresh (wrap it in the page's InvokeAsync). Dispose the result when the page goes:
+    /// the next page subscribes before the last one is disposed, so each removes only itself.
+    /// </summary>
+    public IDisposable Subscribe(Func<Task> refresh)
+    {
+        lock (_gate) _subscribers.Add(refresh);
+        return new Subscription(this, refresh);
+    }
 
     private void OnChanged(RequestChange change)
     {
         lock (_gate)
         {
-            if (_scheduled || _refresh is null) return;
+            if (_scheduled || _subscribers.Count == 0) return;
             _scheduled = true;
         }
         _ = RefreshSoonAsync();
@@ -38,13 +43,28 @@ public sealed class LiveUpdates : IDisposable
     private async Task RefreshSoonAsync()
     {
         await Task.Delay(Interval);
-        lock (_gate) _scheduled = false;
-        if (_refresh is { } refresh)
+        Func<Task>[] subscribers;
+        lock (_gate)
+        {
+            // Cleared before reading, so a change during the refresh schedules another one.
+            _scheduled = false;
+            subscribers = [.. _subscribers];
+        }
+        foreach (var refresh in subscribers)
         {
             try { await refresh(); }
             catch (ObjectDisposedException) { }
+            catch (InvalidOperationException) { }
         }
     }
 
     public void Dispose() => _changes.Changed -= OnChanged;
+
+    private sealed class Subscription(LiveUpdates owner, Func<Task> refresh) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._gate) owner._subscribers.Remove(refresh);
+        }
+    }
 }

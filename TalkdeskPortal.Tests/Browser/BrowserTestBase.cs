@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TalkdeskPortal.Staff;
+using TalkdeskPortal.Tests.Support;
+
+namespace TalkdeskPortal.Tests.Browser;
+
+/// <summary>The portal and a fake Talkdesk on loopback ports, driven by a real browser as staff would.</summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTestBase(BrowserFixture browser) : IAsyncLifetime
+{
+    protected const string AdminEmail = "admin@test.example";
+    protected const string Password = "Correct-Horse-9";
+
+    protected FakeTalkdeskHost Talkdesk { get; private set; } = null!;
+    protected PortalApp Portal { get; private set; } = null!;
+    protected IBrowserContext Context { get; private set; } = null!;
+    protected IPage Page { get; private set; } = null!;
+    protected string BaseUrl => Portal.Http.BaseAddress!.ToString().TrimEnd('/');
+
+    protected virtual void Configure(Dictionary<string, string?> settings) { }
+
+    public async Task InitializeAsync()
+    {
+        Talkdesk = await FakeTalkdeskHost.StartAsync();
+        Portal = PortalApp.Start(Talkdesk, settings =>
+        {
+            settings["Staff:BootstrapAdminEmail"] = AdminEmail;
+            settings["Staff:BootstrapAdminPassword"] = Password;
+            Configure(settings);
+        });
+        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
+        Context.SetDefaultTimeout(15_000);
+        Page = await Context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Context.CloseAsync();
+        await Portal.DisposeAsync();
+        await Talkdesk.DisposeAsync();
+    }
+
+    protected async Task AddStaffAsync(string email, string role)
+    {
+        var errors = await Portal.Services.GetRequiredService<StaffAdmin>().CreateAsync(email, null, Password, role, "test");
+        Assert.Empty(errors);
+    }
+
+    protected async Task SignInAsync(string email, string password = Password)
+    {
+        await Page.GotoAsync($"{BaseUrl}/account/login");
+        await Page.FillAsync("#email", email);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("[data-test=login-submit]");
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Navigates and waits until Blazor's circuit is up, so clicks reach the server.</summary>
+    protected async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync($"{BaseUrl}{path}");
+        try
+        {
+            await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+        }
+        catch (TimeoutException)
+        {
+            await ScreenshotAsync("open-timeout");
+            throw new TimeoutException($"{path} did not come up: now at {Page.Url}");
+        }
+    }
+
+    protected async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
