@@ -21,27 +21,32 @@ public sealed class OverviewQuery(IDbContextFactory<PortalDbContext> dbFactory, 
             State(RequestState.AwaitingApproval), State(RequestState.Failed), expiring);
     }
 
-    /// <summary>Events per day and type for the last <paramref name="days"/> days (grouped in memory by day: provider-neutral).</summary>
+    /// <summary>Events per day and type for the last <paramref name="days"/> days: one indexed count per day, provider-neutral.</summary>
     public async Task<IReadOnlyList<DailyEvents>> EventsPerDayAsync(int days = 30, CancellationToken ct = default)
     {
-        var since = time.GetUtcNow().UtcDateTime.Date.AddDays(-(days - 1));
-        var sinceOffset = new DateTimeOffset(since, TimeSpan.Zero);
+        var today = time.GetUtcNow().UtcDateTime.Date;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var events = await db.Events.AsNoTracking().Where(e => e.FirstReceivedAt >= sinceOffset)
-            .Select(e => new { e.FirstReceivedAt, e.Type }).ToListAsync(ct);
-        return events.GroupBy(e => (Day: DateOnly.FromDateTime(e.FirstReceivedAt.UtcDateTime), e.Type))
-            .Select(g => new DailyEvents(g.Key.Day, g.Key.Type, g.Count()))
-            .OrderBy(d => d.Day).ToList();
+        var result = new List<DailyEvents>();
+        for (var i = days - 1; i >= 0; i--)
+        {
+            var start = new DateTimeOffset(today.AddDays(-i), TimeSpan.Zero);
+            var end = start.AddDays(1);
+            var counts = await db.Events.Where(e => e.FirstReceivedAt >= start && e.FirstReceivedAt < end)
+                .GroupBy(e => e.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            result.AddRange(counts.Select(c => new DailyEvents(DateOnly.FromDateTime(start.UtcDateTime), c.Key, c.Count)));
+        }
+        return result;
     }
 
     public async Task<IReadOnlyList<CompletionTime>> RecentCompletionsAsync(int count = 10, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Walk the CompletedAt index newest first; filtering the state in memory keeps the plan on that index.
         var rows = await db.Requests.AsNoTracking()
-            .Where(r => r.CompletedAt != null && (r.State == RequestState.Completed || r.State == RequestState.Rejected))
-            .OrderByDescending(r => r.CompletedAt).Take(count)
-            .Select(r => new { r.Id, r.Kind, r.AccountName, r.ReceivedAt, r.CompletedAt })
+            .Where(r => r.CompletedAt != null)
+            .OrderByDescending(r => r.CompletedAt).Take(count * 4)
+            .Select(r => new { r.Id, r.Kind, r.AccountName, r.ReceivedAt, r.CompletedAt, r.State })
             .ToListAsync(ct);
-        return rows.Select(r => new CompletionTime(r.Id, r.Kind.ToString(), r.AccountName, (r.CompletedAt!.Value - r.ReceivedAt).TotalSeconds, r.CompletedAt.Value)).ToList();
+        return rows.Where(r => r.State is RequestState.Completed or RequestState.Rejected).Take(count).Select(r => new CompletionTime(r.Id, r.Kind.ToString(), r.AccountName, (r.CompletedAt!.Value - r.ReceivedAt).TotalSeconds, r.CompletedAt.Value)).ToList();
     }
 }

@@ -43,8 +43,10 @@ public sealed class QueueQuery(IDbContextFactory<PortalDbContext> dbFactory, Tim
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim().ToLowerInvariant();
+            // A prefix as a range, so the AccountName index serves it on every provider (LIKE often cannot).
+            var upper = term + '\uffff';
             query = query.Where(r => r.AccountId == term || r.InstallationId == term || r.EventId == term
-                                     || (r.AccountName != null && r.AccountName.StartsWith(term)));
+                                     || (string.Compare(r.AccountName, term) >= 0 && string.Compare(r.AccountName, upper) < 0));
         }
         return query;
     }

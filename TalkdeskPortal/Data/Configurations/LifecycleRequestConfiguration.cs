@@ -22,5 +22,7 @@ public sealed class LifecycleRequestConfiguration : IEntityTypeConfiguration<Lif
         builder.HasIndex(r => new { r.AccountId, r.EventCreatedAt });
         builder.HasIndex(r => r.InstallationId);
         builder.HasIndex(r => r.ReceivedAt);
+        builder.HasIndex(r => r.CompletedAt);
+        builder.HasIndex(r => r.AccountName);
     }
 }

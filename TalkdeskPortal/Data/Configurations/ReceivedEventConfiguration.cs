@@ -16,5 +16,7 @@ public sealed class ReceivedEventConfiguration : IEntityTypeConfiguration<Receiv
         builder.Property(e => e.AccountId).HasMaxLength(100);
         builder.HasMany(e => e.Deliveries).WithOne().HasForeignKey(d => d.EventId);
         builder.HasIndex(e => e.CreatedAt);
+        // Covers the Overview chart's per-day counts.
+        builder.HasIndex(e => new { e.FirstReceivedAt, e.Type });
     }
 }

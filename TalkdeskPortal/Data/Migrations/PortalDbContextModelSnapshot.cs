@@ -347,6 +347,10 @@ namespace TalkdeskPortal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccountName");
+
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("EventId")
                         .IsUnique();
 
@@ -711,6 +715,8 @@ namespace TalkdeskPortal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FirstReceivedAt", "Type");
 
                     b.ToTable("Events");
                 });

@@ -1,0 +1,15 @@
+using Bench;
+
+// dotnet run --project bench/Bench -c Release -- <mode> [options]; see bench/README.md.
+return args.FirstOrDefault() switch
+{
+    "dashboard" => await DashboardBench.RunAsync(args[1..]),
+    "events" => await EventBench.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Bench dashboard --requests N --tenants N | events --portal URL --installs N ...");
+    return 2;
+}
