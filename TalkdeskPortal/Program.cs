@@ -2,6 +2,7 @@ using TalkdeskPortal.Components;
 using TalkdeskPortal.Dashboard;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Operations;
 using TalkdeskPortal.Sandbox;
 using TalkdeskPortal.Staff;
 using TalkdeskPortal.Talkdesk;
@@ -10,6 +11,7 @@ using TalkdeskPortal.Webhooks;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalData();
+builder.AddOperations();
 builder.AddStaffSignIn();
 builder.AddTalkdesk();
 builder.AddWebhooks();
@@ -24,6 +26,7 @@ await app.MigrateDatabaseAsync();
 await app.SeedStaffAsync();
 await app.LoadPolicyAsync();
 
+app.MapOperations();
 app.MapStaffAccount();
 app.MapWebhooks();
 app.MapLifecycle();

@@ -26,6 +26,10 @@ public sealed class ApprovalInBrowserTests(BrowserFixture browser) : BrowserTest
 
         await row.Locator("[data-test=queue-row-link]").ClickAsync();
         await Expect(Page.Locator("[data-test=waiting-reason]")).ToContainTextAsync("wait for staff");
+        var html = await Page.ContentAsync();
+        Assert.Contains("[redacted]", html);
+        Assert.DoesNotContain(installation.Credentials.ClientSecret, html);
+        Assert.DoesNotContain(installation.Credentials.PrivateKey[..32], html);
         await Page.ClickAsync("[data-test=approve]");
         await Page.ClickAsync("[data-test=confirm-approve]");
         await Expect(Page.Locator(".mud-chip", new() { HasText = "Completed" }).First).ToBeVisibleAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
+using TalkdeskPortal.Operations;
 using TalkdeskPortal.Talkdesk;
 
 namespace TalkdeskPortal.Lifecycle;
@@ -15,6 +16,7 @@ public sealed class DecisionSender(
     ConnectionFactory connections,
     AuditLog audit,
     TimeProvider time,
+    PortalMetrics metrics,
     ILogger<DecisionSender> logger)
 {
     public async Task SendAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
@@ -74,5 +76,6 @@ public sealed class DecisionSender(
         audit.Add(db, AuditActors.System, "request.completed", AuditOutcomes.Ok, request,
             detail: $"{request.Kind} {(decision == InstallationDecision.Approve ? "approved" : "rejected")} in {(now - request.ReceivedAt).TotalMilliseconds:0} ms from receipt");
         await db.SaveChangesAsync(ct);
+        metrics.Decided(decision == InstallationDecision.Approve, request.Kind.ToString(), now - request.ReceivedAt);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
+using TalkdeskPortal.Operations;
 using TalkdeskPortal.Lifecycle.Jobs;
 
 namespace TalkdeskPortal.Lifecycle;
@@ -18,6 +19,7 @@ public sealed class RequestProcessor(
     RequestChanges changes,
     AuditLog audit,
     TimeProvider time,
+    PortalMetrics metrics,
     ILogger<RequestProcessor> logger)
 {
     public async Task ProcessAsync(long requestId, CancellationToken ct)
@@ -93,6 +95,7 @@ public sealed class RequestProcessor(
         audit.Add(db, AuditActors.System, "request.failed", AuditOutcomes.Failed, fresh, detail: $"At {state}: {fresh.Error}");
         await db.SaveChangesAsync(ct);
         changes.Publish(fresh);
+        metrics.Failed(fresh.Kind.ToString());
         request.State = fresh.State;
         request.ResumeState = state;
         request.Error = fresh.Error;

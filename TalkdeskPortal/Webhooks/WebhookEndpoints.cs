@@ -1,5 +1,6 @@
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Lifecycle.Jobs;
+using TalkdeskPortal.Operations;
 
 namespace TalkdeskPortal.Webhooks;
 
@@ -18,24 +19,26 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, EventEnvelopeParser parser, IntakeStore store,
-        RequestDispatcher dispatcher, RequestChanges changes, ILogger<EventEnvelopeParser> logger, CancellationToken ct)
+        RequestDispatcher dispatcher, RequestChanges changes, PortalMetrics metrics, ILogger<EventEnvelopeParser> logger, CancellationToken ct)
     {
         if (!IsJson(http.Request.ContentType))
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the event as application/json.");
+            return Refuse(metrics, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the event as application/json.");
         var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, ct);
         if (body is null)
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Event too large", $"Events are limited to {MaxBodyBytes / 1024} KiB.");
+            return Refuse(metrics, StatusCodes.Status413PayloadTooLarge, "Event too large", $"Events are limited to {MaxBodyBytes / 1024} KiB.");
 
         var (parsed, error) = parser.Parse(body.Value);
         if (error is not null)
         {
             logger.LogWarning("Refused a delivery with {Status}: {Detail}", error.Status, error.Detail);
-            return Problem(error.Status, error.Title, error.Detail);
+            return Refuse(metrics, error.Status, error.Title, error.Detail);
         }
 
         var result = await store.AcceptAsync(parsed!, http.Connection.RemoteIpAddress?.ToString(), ct);
         logger.LogInformation("Event {EventId} ({Type}) for installation {InstallationId}: {Status}",
             parsed!.Id, parsed.Type, parsed.InstallationId, result.Status);
+        if (result.Status == IntakeStatus.Duplicate) metrics.Duplicate(parsed.Type);
+        else metrics.EventReceived(parsed.Type);
         if (result is { Status: IntakeStatus.Accepted, RequestId: { } id })
         {
             dispatcher.Notify(id);
@@ -54,6 +57,9 @@ public static class WebhookEndpoints
         && media.MediaType.Value is { } type
         && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static IResult Problem(int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail);
+    private static IResult Refuse(PortalMetrics metrics, int status, string title, string detail)
+    {
+        metrics.Refused(status);
+        return Results.Problem(statusCode: status, title: title, detail: detail);
+    }
 }
