@@ -20,6 +20,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     private readonly TimeProvider? _time;
 
     public LogCapture Logs { get; } = new();
+    public OutboundRecorder Outbound { get; } = new();
     public string DataDirectory { get; }
     public HttpClient Http { get; private set; } = null!;
 
@@ -61,6 +62,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services => services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
+            o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Insert(0, Outbound.CreateHandler()))));
         if (_time is not null)
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_time)));
     }
@@ -68,8 +71,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public Task<HttpResponseMessage> PostEventAsync(JsonObject evt) =>
         Http.PostAsync("/webhooks/talkdesk", new StringContent(evt.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
 
-    public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json") =>
-        Http.PostAsync("/webhooks/talkdesk", new StringContent(body, System.Text.Encoding.UTF8, contentType));
+    public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
+    {
+        var content = new StringContent(body, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return Http.PostAsync("/webhooks/talkdesk", content);
+    }
 
     public PortalDbContext Db() => Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
 

@@ -32,6 +32,34 @@ public sealed class IntakeValidationTests : PortalTestBase
         { "account_name with a dot", 403 },
         { "account_name with a slash", 403 },
         { "account_name with an at sign", 403 },
+        { "empty body", 400 },
+        { "deep nesting", 400 },
+        { "huge id", 400 },
+        { "id with unicode", 400 },
+        { "id with a NUL", 400 },
+        { "type not a string", 400 },
+        { "data an array", 400 },
+        { "lone surrogate", 400 },
+        { "created_at a number", 400 },
+        { "client_id too long", 400 },
+        { "private_key too long", 400 },
+        { "account_name too long", 400 },
+        { "account_name empty", 400 },
+        { "users.adding not an array", 400 },
+        { "users.adding holding a number", 400 },
+        { "root href a number", 400 },
+        { "account_name a cyrillic homoglyph", 403 },
+        { "account_name with a port", 403 },
+        { "account_name an IP literal", 403 },
+        { "account_name with a newline", 403 },
+        { "root an IP literal", 403 },
+        { "root with path traversal", 403 },
+        { "root with a query", 403 },
+        { "root javascript scheme", 403 },
+        { "root with a backslash", 403 },
+        { "root an allowed host as a subdomain of evil", 403 },
+        { "root file scheme", 403 },
+        { "unknown app_id and unknown type", 403 },
     };
 
     [Theory]
@@ -79,8 +107,39 @@ public sealed class IntakeValidationTests : PortalTestBase
         Assert.Equal(1, await db.Events.CountAsync());
     }
 
+    private static JsonNode Nest(int depth)
+    {
+        JsonNode node = new JsonObject();
+        for (var i = 0; i < depth; i++) node = new JsonObject { ["n"] = node };
+        return node;
+    }
+
+    [Fact]
+    public async Task TenMegabyteBody_Gets413_WithoutBeingRead()
+    {
+        var response = await Portal.PostRawAsync(new string(' ', 10 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingStoredAsync();
+    }
+
+    [Theory]
+    [InlineData("application/xml")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task OtherContentTypes_Get415(string contentType)
+    {
+        var response = await Portal.PostRawAsync(Valid().ToJsonString(), contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await AssertNothingStoredAsync();
+    }
+
     private async Task AssertNothingStoredAsync()
     {
+        // Nothing left the portal either: intake never calls out.
+        Assert.Empty(Portal.Outbound.Requests);
+        Assert.Empty(Fake.Calls);
         await using var db = Portal.Db();
         Assert.Equal(0, await db.Events.CountAsync());
         Assert.Equal(0, await db.Requests.CountAsync());
@@ -122,6 +181,36 @@ public sealed class IntakeValidationTests : PortalTestBase
             case "account_name with a dot": data["account_name"] = "evil.example"; break;
             case "account_name with a slash": data["account_name"] = "acme/../evil"; break;
             case "account_name with an at sign": data["account_name"] = "user@evil"; break;
+            case "empty body": return "";
+            case "deep nesting": data["deep"] = Nest(200); break;
+            case "huge id": evt["id"] = new string('a', 20_000); break;
+            case "id with unicode": evt["id"] = "évènement-1"; break;
+            case "id with a NUL": evt["id"] = "abc\u0000def"; break;
+            case "type not a string": evt["type"] = new JsonObject(); break;
+            case "data an array": evt["data"] = new JsonArray(1, 2); break;
+            case "lone surrogate": return evt.ToJsonString().Replace("\"type\":\"app.installed\"", "\"type\":\"app.\\ud800installed\"");
+            case "created_at a number": evt["created_at"] = 1700000000; break;
+            case "client_id too long": data["client_id"] = new string('c', 300); break;
+            case "private_key too long": data["private_key"] = new string('k', 9000); break;
+            case "account_name too long": data["account_name"] = new string('a', 64); break;
+            case "account_name empty": data["account_name"] = ""; break;
+            case "users.adding not an array":
+                evt["type"] = "app.updated"; data["users"] = new JsonObject { ["adding"] = "u1" }; break;
+            case "users.adding holding a number":
+                evt["type"] = "app.updated"; data["users"] = new JsonObject { ["adding"] = new JsonArray(5) }; break;
+            case "root href a number": root["href"] = 42; break;
+            case "account_name a cyrillic homoglyph": data["account_name"] = "\u0430cme"; break;
+            case "account_name with a port": data["account_name"] = "acme:443"; break;
+            case "account_name an IP literal": data["account_name"] = "127.0.0.1"; break;
+            case "account_name with a newline": data["account_name"] = "acme\nevil"; break;
+            case "root an IP literal": root["href"] = "https://10.0.0.1/api"; break;
+            case "root with path traversal": root["href"] = $"http://{Talkdesk.ApiRoot.Authority}/sandbox/api/../../evil"; break;
+            case "root with a query": root["href"] = $"http://{Talkdesk.ApiRoot.Authority}/sandbox/api?x=https://evil.example"; break;
+            case "root javascript scheme": root["href"] = "javascript:alert(1)"; break;
+            case "root with a backslash": root["href"] = $"http://{Talkdesk.ApiRoot.Authority}\\@evil.example/api"; break;
+            case "root an allowed host as a subdomain of evil": root["href"] = "https://api.talkdeskapp.com.evil.example/api"; break;
+            case "root file scheme": root["href"] = "file:///etc/passwd"; break;
+            case "unknown app_id and unknown type": evt["app_id"] = "not-ours"; evt["type"] = "app.exploded"; break;
             default: throw new ArgumentException(mutation);
         }
         return evt.ToJsonString();

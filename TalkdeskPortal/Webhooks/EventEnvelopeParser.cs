@@ -23,6 +23,19 @@ public sealed partial class EventEnvelopeParser(IOptionsMonitor<TalkdeskOptions>
 
     public (ParsedEvent? Event, IntakeError? Error) Parse(ReadOnlyMemory<byte> body)
     {
+        try
+        {
+            return ParseEnvelope(body);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            // e.g. a string that is valid JSON but not valid text (a lone surrogate)
+            return (null, IntakeError.BadRequest("The body holds a value that is not valid text."));
+        }
+    }
+
+    private (ParsedEvent? Event, IntakeError? Error) ParseEnvelope(ReadOnlyMemory<byte> body)
+    {
         JsonNode? root;
         try
         {
