@@ -6,7 +6,8 @@ public sealed record OverviewCounts(
     int PendingUninstalls,
     int AwaitingApproval,
     int Failed,
-    int ExpiringSoon);
+    int ExpiringSoon,
+    int Refused);
 
 public sealed record DailyEvents(DateOnly Day, string Type, int Count);
 

@@ -15,10 +15,11 @@ public sealed class OverviewQuery(IDbContextFactory<PortalDbContext> dbFactory, 
         var byState = await open.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var soon = time.GetUtcNow() + QueueQuery.ExpiringWindow;
         var expiring = await open.CountAsync(r => r.Deadline <= soon, ct);
+        var refused = await db.Requests.CountAsync(r => r.State == RequestState.Refused, ct);
         int Kind(RequestKind k) => byKind.FirstOrDefault(x => x.Key == k)?.Count ?? 0;
         int State(RequestState s) => byState.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
         return new OverviewCounts(Kind(RequestKind.Install), Kind(RequestKind.Update), Kind(RequestKind.Uninstall),
-            State(RequestState.AwaitingApproval), State(RequestState.Failed), expiring);
+            State(RequestState.AwaitingApproval), State(RequestState.Failed), expiring, refused);
     }
 
     /// <summary>Events per day and type for the last <paramref name="days"/> days: one indexed count per day, provider-neutral.</summary>

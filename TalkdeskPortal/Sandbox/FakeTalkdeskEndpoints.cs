@@ -12,6 +12,13 @@ public static class FakeTalkdeskEndpoints
         root.MapPost("/oauth/token", IssueAsync);
         root.MapPost("/{account}/oauth/token", IssueAsync);
         FakeApiEndpoints.Map(root.MapGroup("/api").AddEndpointFilter<FakeApiFilter>());
+        // Served without a token, as the unofficial spec describes.
+        root.MapGet("/api/events/signature-keys/{keyId}", (string keyId, HttpContext http, FakeTalkdesk talkdesk) =>
+        {
+            var found = keyId == talkdesk.SigningKeyId;
+            talkdesk.Record("GET", http.Request.Path, found ? 200 : 404, null);
+            return found ? Results.Text(talkdesk.SigningPublicKeyBase64) : Results.NotFound();
+        });
         return app;
     }
 

@@ -1,6 +1,7 @@
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Lifecycle.Jobs;
 using TalkdeskPortal.Operations;
+using TalkdeskPortal.Webhooks.Signatures;
 
 namespace TalkdeskPortal.Webhooks;
 
@@ -19,7 +20,7 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, EventEnvelopeParser parser, IntakeStore store,
-        RequestDispatcher dispatcher, RequestChanges changes, PortalMetrics metrics, ILogger<EventEnvelopeParser> logger, CancellationToken ct)
+        RequestDispatcher dispatcher, RequestChanges changes, PortalMetrics metrics, IEnumerable<IEventSignatureCheck> signatures, ILogger<EventEnvelopeParser> logger, CancellationToken ct)
     {
         if (!IsJson(http.Request.ContentType))
             return Refuse(metrics, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the event as application/json.");
@@ -32,6 +33,15 @@ public static class WebhookEndpoints
         {
             logger.LogWarning("Refused a delivery with {Status}: {Detail}", error.Status, error.Detail);
             return Refuse(metrics, error.Status, error.Title, error.Detail);
+        }
+
+        foreach (var check in signatures.Where(c => c.Enabled))
+        {
+            if (await check.CheckAsync(http.Request, body.Value, parsed!, ct) is { } why)
+            {
+                logger.LogWarning("Refused event {EventId}: {Reason}", parsed!.Id, why);
+                return Refuse(metrics, StatusCodes.Status401Unauthorized, "Signature not accepted", why);
+            }
         }
 
         var result = await store.AcceptAsync(parsed!, http.Connection.RemoteIpAddress?.ToString(), ct);

@@ -1,3 +1,5 @@
+using TalkdeskPortal.Webhooks.Signatures;
+
 namespace TalkdeskPortal.Webhooks;
 
 public static class WebhookServiceCollectionExtensions
@@ -6,6 +8,10 @@ public static class WebhookServiceCollectionExtensions
     {
         builder.Services.AddSingleton<EventEnvelopeParser>();
         builder.Services.AddSingleton<IntakeStore>();
+        builder.Services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.Section);
+        builder.Services.AddSingleton<IEventSignatureCheck, HmacSignatureCheck>();
+        builder.Services.AddSingleton<IEventSignatureCheck, EcdsaSignatureCheck>();
+        builder.Services.AddHttpClient(EcdsaSignatureCheck.HttpClientName);
         return builder;
     }
 }
