@@ -18,8 +18,7 @@ public sealed class ConnectionFactory(CredentialProtector protector)
     public async Task<TalkdeskConnection> StoredAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
         var stored = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.InstallationId == request.InstallationId, ct)
-            ?? throw new WorkflowException(
-                $"No credentials are stored for installation {request.InstallationId}; it was not installed through this portal or was uninstalled.");
+            ?? throw new InstallationNotKnownException(request.InstallationId);
         return new TalkdeskConnection(request.AppId, request.InstallationId, request.AccountName ?? stored.AccountName,
             new Uri(request.ApiRoot), protector.Unprotect(stored.Protected));
     }

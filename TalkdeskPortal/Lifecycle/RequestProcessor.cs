@@ -75,11 +75,44 @@ public sealed class RequestProcessor(
         {
             await workflow.AdvanceAsync(db, request, ct);
         }
+        catch (InstallationNotKnownException ex) when (!ct.IsCancellationRequested)
+        {
+            await ParkUntilInstalledAsync(db, request, ex, ct);
+        }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             await MarkFailedAsync(db, request, ex, ct);
             throw new WorkflowException($"Request {request.Id} failed at {request.ResumeState}: {request.Error}");
         }
+    }
+
+    /// <summary>
+    /// Out of order: an update or uninstall ran before its install. It waits as Received and the install's
+    /// completion wakes it. If a newer event of the account was already applied, it is superseded instead.
+    /// </summary>
+    private async Task ParkUntilInstalledAsync(PortalDbContext db, LifecycleRequest request, InstallationNotKnownException ex, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var fresh = await db.Requests.FirstAsync(r => r.Id == request.Id, ct);
+        var newer = await db.Tenants.AnyAsync(t => t.TalkdeskAccountId == fresh.AccountId && t.LastEventAt != null && t.LastEventAt > fresh.EventCreatedAt, ct);
+        if (newer)
+        {
+            fresh.State = RequestState.Superseded;
+            fresh.CompletedAt = time.GetUtcNow();
+            fresh.ProtectedCredentials = null;
+            audit.Add(db, AuditActors.System, "request.superseded", AuditOutcomes.Skipped, fresh,
+                detail: "A newer event of this account was applied first and the installation's credentials are gone; nothing to do.");
+        }
+        else
+        {
+            fresh.State = RequestState.Received;
+            fresh.WaitingReason = "Waiting for this installation's app.installed to be processed.";
+            audit.Add(db, AuditActors.System, "request.waiting-for-install", AuditOutcomes.Waiting, fresh, detail: ex.Message);
+        }
+        fresh.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        changes.Publish(fresh);
+        request.State = fresh.State;
     }
 
     private async Task MarkFailedAsync(PortalDbContext db, LifecycleRequest request, Exception ex, CancellationToken ct)

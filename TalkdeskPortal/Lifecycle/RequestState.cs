@@ -16,4 +16,6 @@ public enum RequestState
     Refused,
     // A step kept failing after its retries; Retry resumes where it stopped.
     Failed,
+    // Arrived after a newer event of its installation was applied and its credentials were gone: nothing to do.
+    Superseded,
 }

@@ -3,7 +3,7 @@ namespace TalkdeskPortal.Lifecycle;
 public static class RequestStates
 {
     public static readonly RequestState[] Final =
-        [RequestState.Completed, RequestState.Rejected, RequestState.Expired, RequestState.Refused];
+        [RequestState.Completed, RequestState.Rejected, RequestState.Expired, RequestState.Refused, RequestState.Superseded];
 
     // States a job should pick up again after a restart.
     public static readonly RequestState[] Runnable =

@@ -1,4 +1,4 @@
 namespace TalkdeskPortal.Lifecycle;
 
 /// <summary>A step cannot go on for a reason staff can read (no secrets in the message).</summary>
-public sealed class WorkflowException(string message) : Exception(message);
+public class WorkflowException(string message) : Exception(message);
