@@ -12,6 +12,47 @@ namespace TalkdeskPortal.Webhooks;
 /// </summary>
 public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, CredentialProtector protector, AuditLog audit, TimeProvider time)
 {
+    /// <summary>
+    /// Group commit: every first delivery in the batch is inserted in one transaction (one fsync for all), then
+    /// each caller is answered. Redeliveries, and everything if the batch write fails, take the one-by-one path.
+    /// </summary>
+    public async Task AcceptBatchAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var ids = batch.Select(p => p.Event.Id).Distinct().ToList();
+        HashSet<string> existing;
+        await using (var lookup = await dbFactory.CreateDbContextAsync(ct))
+            existing = (await lookup.Events.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+
+        var fresh = new List<(PendingIntake Pending, LifecycleRequest? Request)>();
+        var later = new List<PendingIntake>();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var pending in batch)
+            {
+                if (existing.Add(pending.Event.Id)) fresh.Add((pending, Stage(db, pending.Event, pending.RemoteAddress, now)));
+                else later.Add(pending); // already stored, or a second copy within this batch
+            }
+            try
+            {
+                if (fresh.Count > 0) await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                later.InsertRange(0, fresh.Select(f => f.Pending));
+                fresh.Clear();
+            }
+        }
+        foreach (var (pending, request) in fresh)
+            pending.Completion.TrySetResult(new IntakeResult(pending.Event.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, request?.Id));
+        foreach (var pending in later)
+        {
+            try { pending.Completion.TrySetResult(await AcceptAsync(pending.Event, pending.RemoteAddress, ct)); }
+            catch (Exception ex) { pending.Completion.TrySetException(ex); }
+        }
+    }
+
     public async Task<IntakeResult> AcceptAsync(ParsedEvent parsed, string? remoteAddress, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -53,6 +94,14 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
     private async Task<IntakeResult> InsertAsync(ParsedEvent parsed, string? remoteAddress, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = Stage(db, parsed, remoteAddress, now);
+        await db.SaveChangesAsync(ct);
+        return new IntakeResult(parsed.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, request?.Id);
+    }
+
+    /// <summary>Adds the event, its first delivery, its request and the audit line to the context; the caller saves.</summary>
+    private LifecycleRequest? Stage(PortalDbContext db, ParsedEvent parsed, string? remoteAddress, DateTimeOffset now)
+    {
         var delivery = new EventDelivery { EventId = parsed.Id, ReceivedAt = now, RemoteAddress = remoteAddress };
         db.Events.Add(new ReceivedEvent
         {
@@ -78,7 +127,6 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
         audit.Add(db, AuditActors.Talkdesk, parsed.Kind is null ? "event.ignored" : "event.received",
             parsed.Kind is null ? AuditOutcomes.Skipped : AuditOutcomes.Ok, eventId: parsed.Id, accountId: parsed.AccountId,
             detail: parsed.Kind is null ? $"{parsed.Type} is not a type this portal acts on" : $"{parsed.Type} for installation {parsed.InstallationId}");
-        await db.SaveChangesAsync(ct);
-        return new IntakeResult(parsed.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, request?.Id);
+        return request;
     }
 }

@@ -19,7 +19,7 @@ public static class WebhookEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, EventEnvelopeParser parser, IntakeStore store,
+    private static async Task<IResult> ReceiveAsync(HttpContext http, EventEnvelopeParser parser, IntakeQueue intake,
         RequestDispatcher dispatcher, RequestChanges changes, PortalMetrics metrics, IEnumerable<IEventSignatureCheck> signatures, ILogger<EventEnvelopeParser> logger, CancellationToken ct)
     {
         if (!IsJson(http.Request.ContentType))
@@ -44,7 +44,7 @@ public static class WebhookEndpoints
             }
         }
 
-        var result = await store.AcceptAsync(parsed!, http.Connection.RemoteIpAddress?.ToString(), ct);
+        var result = await intake.AcceptAsync(parsed!, http.Connection.RemoteIpAddress?.ToString());
         logger.LogInformation("Event {EventId} ({Type}) for installation {InstallationId}: {Status}",
             parsed!.Id, parsed.Type, parsed.InstallationId, result.Status);
         if (result.Status == IntakeStatus.Duplicate) metrics.Duplicate(parsed.Type);

@@ -8,6 +8,8 @@ public static class WebhookServiceCollectionExtensions
     {
         builder.Services.AddSingleton<EventEnvelopeParser>();
         builder.Services.AddSingleton<IntakeStore>();
+        builder.Services.AddSingleton<IntakeQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IntakeQueue>());
         builder.Services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.Section);
         builder.Services.AddSingleton<IEventSignatureCheck, HmacSignatureCheck>();
         builder.Services.AddSingleton<IEventSignatureCheck, EcdsaSignatureCheck>();
