@@ -12,6 +12,7 @@ public static class FakeTalkdeskEndpoints
         root.MapPost("/oauth/token", IssueAsync);
         root.MapPost("/{account}/oauth/token", IssueAsync);
         FakeApiEndpoints.Map(root.MapGroup("/api").AddEndpointFilter<FakeApiFilter>());
+        FakeControlEndpoints.Map(root.MapGroup("/control"));
         // Served without a token, as the unofficial spec describes.
         root.MapGet("/api/events/signature-keys/{keyId}", (string keyId, HttpContext http, FakeTalkdesk talkdesk) =>
         {

@@ -19,11 +19,7 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
     public async Task AcceptBatchAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var ids = batch.Select(p => p.Event.Id).Distinct().ToList();
-        HashSet<string> existing;
-        await using (var lookup = await dbFactory.CreateDbContextAsync(ct))
-            existing = (await lookup.Events.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
-
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<(PendingIntake Pending, LifecycleRequest? Request)>();
         var later = new List<PendingIntake>();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -31,12 +27,14 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var pending in batch)
             {
-                if (existing.Add(pending.Event.Id)) fresh.Add((pending, Stage(db, pending.Event, pending.RemoteAddress, now)));
-                else later.Add(pending); // already stored, or a second copy within this batch
+                if (seen.Add(pending.Event.Id)) fresh.Add((pending, Stage(db, pending.Event, pending.RemoteAddress, now)));
+                else later.Add(pending); // a second copy within this batch
             }
             try
             {
-                if (fresh.Count > 0) await db.SaveChangesAsync(ct);
+                // No lookup first: redeliveries are rare (Talkdesk waits 5 minutes), and one makes the whole
+                // insert fail on the key, rolling it back; then every delivery of the batch goes one by one.
+                await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException)
             {

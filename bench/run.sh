@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# One command for every benchmark: builds Release, starts the portal (embedded SQLite, fake Talkdesk in-process)
+# and the no-op baseline on loopback, measures side by side, prints a table. Usage: bench/run.sh [--quick]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in wrk sqlite3; do command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null; }; done
+
+quick=${1:-}
+requests=100000; tenants=20000; wrk_seconds=10; events=60000
+if [ "$quick" = "--quick" ]; then requests=10000; tenants=2000; wrk_seconds=5; events=30000; fi
+
+out=bench/out; rm -rf "$out"; mkdir -p "$out"
+dotnet build TalkdeskPortal.csproj -c Release -v q -nologo >/dev/null
+dotnet build bench/Bench/Bench.csproj -c Release -v q -nologo >/dev/null
+dotnet build bench/NoOp/NoOp.csproj -c Release -v q -nologo >/dev/null
+portal_dll=bin/Release/net10.0/TalkdeskPortal.dll
+bench="dotnet bench/Bench/bin/Release/net10.0/Bench.dll"
+
+start_portal() { # $1 = data dir, $2 = run jobs (true/false)
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5100 ASPNETCORE_CONTENTROOT="$PWD" \
+  Storage__DataDirectory="$1" Jobs__RunServer="$2" Sandbox__Enabled=true \
+  Talkdesk__AppIds__0=sandbox-app Talkdesk__TokenUrlTemplate='http://127.0.0.1:5100/sandbox/{account}/oauth/token' \
+  Talkdesk__RegionDomains__0=127.0.0.1 Talkdesk__AllowedApiHosts__0=127.0.0.1:5100 Logging__LogLevel__Default=Warning \
+  dotnet "$portal_dll" >"$out/portal-$2.log" 2>&1 &
+  echo $! >"$out/portal.pid"
+  for _ in $(seq 1 100); do curl -sf http://127.0.0.1:5100/healthz >/dev/null && return 0; sleep 0.2; done
+  echo "portal did not start"; cat "$out/portal-$2.log"; exit 1
+}
+stop_portal() { kill "$(cat "$out/portal.pid")" 2>/dev/null || true; wait "$(cat "$out/portal.pid")" 2>/dev/null || true; }
+rss_mb() { echo $(( $(ps -o rss= -p "$(cat "$out/portal.pid")") / 1024 )); }
+trap 'stop_portal; kill $noop_pid 2>/dev/null || true' EXIT
+
+echo "generating $events events for wrk..."
+$bench events --mode gen --count $events --out "$out/events.jsonl"
+
+# 1. Intake: the portal (jobs off, so only intake is measured) against the no-op, same wrk settings.
+ASPNETCORE_URLS=http://127.0.0.1:5101 dotnet bench/NoOp/bin/Release/net10.0/NoOp.dll >"$out/noop.log" 2>&1 & noop_pid=$!
+sleep 2
+start_portal "$out/intake-data" false
+export EVENTS_FILE="$out/events.jsonl"
+# Warm-ups (JIT, pools) on events the measured runs do not send.
+EVENTS_OFFSET=$((events * 2 / 3)) wrk -t4 -c64 -d2s -s bench/post.lua http://127.0.0.1:5101 >/dev/null
+EVENTS_OFFSET=$((events * 2 / 3)) wrk -t4 -c64 -d2s -s bench/post.lua http://127.0.0.1:5100 >/dev/null
+noop=$(wrk -t4 -c64 -d${wrk_seconds}s -s bench/post.lua http://127.0.0.1:5101 | grep RESULT)
+portal=$(wrk -t4 -c64 -d${wrk_seconds}s -s bench/post.lua http://127.0.0.1:5100 | grep RESULT)
+stored=$(sqlite3 "$out/intake-data/portal.db" "select count(*) from Events" 2>/dev/null || echo "?")
+stop_portal; kill $noop_pid; noop_pid=
+start_portal "$out/rate-data" false
+rate=$($bench events --mode rate --portal http://127.0.0.1:5100 --rps 200 --seconds 10 --events "$out/events.jsonl")
+stop_portal
+
+# 2. Event -> approve, and the burst: jobs on, the fake Talkdesk inside the portal.
+start_portal "$out/flow-data" true
+latency=$($bench events --mode latency --portal http://127.0.0.1:5100 --count 200)
+burst=$($bench events --mode burst --portal http://127.0.0.1:5100 --count 1000 --seconds 10 --latency-ms 20)
+flow_rss=$(rss_mb)
+stop_portal
+
+# 3. Dashboard queries on a large database.
+dash=$($bench dashboard --requests $requests --tenants $tenants --data "$out/dash-data")
+start_portal "$out/dash-data" true
+sleep 3; dash_rss=$(rss_mb)
+stop_portal
+
+field() { echo "$1" | grep -o "$2=[0-9.]*" | cut -d= -f2; }
+echo
+echo "| benchmark | result |"
+echo "|---|---|"
+echo "| intake, no-op baseline (wrk -t4 -c64, ${wrk_seconds}s) | $(field "$noop" rps) req/s, p50 $(field "$noop" p50) ms, p99 $(field "$noop" p99) ms |"
+echo "| intake, portal (same settings) | $(field "$portal" rps) req/s, p50 $(field "$portal" p50) ms, p99 $(field "$portal" p99) ms, non-2xx $(field "$portal" non2xx), rows stored $stored |"
+echo "| intake ratio portal / no-op | $(awk "BEGIN { printf \"%.2f\", $(field "$portal" rps) / $(field "$noop" rps) }") |"
+echo "| intake at a fixed 200 req/s | ${rate#rate } |"
+echo "| ${latency%%:*} | ${latency#*: } |"
+echo "| burst | ${burst#burst: } |"
+echo "| portal RSS after the event runs | ${flow_rss} MB |"
+echo "| portal RSS on the ${requests}-request database | ${dash_rss} MB |"
+echo
+echo "$dash"
