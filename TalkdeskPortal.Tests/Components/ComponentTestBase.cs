@@ -1,0 +1,92 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using TalkdeskPortal.Audit;
+using TalkdeskPortal.Dashboard;
+using TalkdeskPortal.Data;
+using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Lifecycle.Jobs;
+using TalkdeskPortal.Staff;
+using TalkdeskPortal.Tests.Support;
+using TalkdeskPortal.Webhooks;
+
+namespace TalkdeskPortal.Tests.Components;
+
+/// <summary>bUnit with MudBlazor, a real migrated SQLite file, and the real services the pages call.</summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    private readonly DbContextOptions<PortalDbContext> _options;
+    private BunitAuthorizationContext? _auth;
+
+    protected ComponentTestBase()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        var connection = $"Data Source={Path.Combine(TestData.NewDirectory(), "portal.db")}";
+        _options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connection).Options;
+        Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connection));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddOptions<ApprovalOptions>();
+        foreach (var type in new[]
+                 {
+                     typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(ApprovalService), typeof(RequestRetry),
+                     typeof(QueueQuery), typeof(RequestDetailQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
+                 })
+            Services.AddSingleton(type);
+        Services.AddScoped<LiveUpdates>();
+        using var db = Db();
+        db.Database.Migrate();
+    }
+
+    // Its own context, not the container's: bUnit allows no registrations after the first resolve.
+    protected PortalDbContext Db() => new(_options);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only IAsyncDisposable; xunit 2 awaits this, then Dispose finds nothing left to do.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    protected void SignInAs(string name, string role)
+    {
+        var auth = _auth ??= AddAuthorization();
+        auth.SetAuthorized(name);
+        auth.SetRoles(role);
+        if (role is StaffRoles.Approver or StaffRoles.Admin) auth.SetPolicies(StaffRoles.CanDecide);
+        if (role is StaffRoles.Admin) auth.SetPolicies(StaffRoles.CanDecide, StaffRoles.CanAdminister);
+    }
+
+    protected LifecycleRequest Seed(string account, RequestState state, RequestKind kind = RequestKind.Install,
+        TimeSpan? deadlineIn = null, string? error = null, int licensedUsers = 3)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var eventId = Guid.NewGuid().ToString("N");
+        var request = new LifecycleRequest
+        {
+            EventId = eventId, Kind = kind, State = state, AppId = "app", InstallationId = "inst-" + account, AccountId = "acc-" + account,
+            AccountName = account, ApiRoot = "https://api.talkdeskapp.com/", EventCreatedAt = now, ReceivedAt = now, UpdatedAt = now,
+            Deadline = now + (deadlineIn ?? TimeSpan.FromDays(7)), Error = error, LicensedUsers = licensedUsers,
+            WaitingReason = state == RequestState.AwaitingApproval ? "Policy: installs wait for staff approval." : null,
+            ResumeState = state == RequestState.Failed ? RequestState.Processing : null,
+        };
+        using var db = Db();
+        db.Events.Add(new ReceivedEvent
+        {
+            Id = eventId, Type = "app.installed", AppId = "app", InstallationId = request.InstallationId, AccountId = request.AccountId,
+            CreatedAt = now, FirstReceivedAt = now, LastReceivedAt = now, DeliveryCount = 1,
+            RedactedPayload = "{\"id\":\"" + eventId + "\",\"data\":{\"client_secret\":\"" + PayloadRedactor.Mask + "\",\"private_key\":\"" + PayloadRedactor.Mask + "\"}}",
+            Deliveries = [new() { EventId = eventId, ReceivedAt = now, RemoteAddress = "127.0.0.1" }],
+        });
+        db.Requests.Add(request);
+        db.Audit.Add(new AuditEntry { At = now, Actor = "system", Action = "event.confirmed", Outcome = AuditOutcomes.Ok, EventId = eventId, Detail = "Confirmed" });
+        db.SaveChanges();
+        return request;
+    }
+
+    protected LifecycleRequest Reload(long id)
+    {
+        using var db = Db();
+        return db.Requests.AsNoTracking().Single(r => r.Id == id);
+    }
+}
