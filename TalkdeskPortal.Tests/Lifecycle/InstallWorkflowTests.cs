@@ -36,6 +36,7 @@ public sealed class InstallWorkflowTests : PortalTestBase
         await using var db = Portal.Db();
         Assert.True(await db.Credentials.AnyAsync(c => c.InstallationId == installation.InstallationId));
         Assert.Null((await db.Requests.SingleAsync()).ProtectedCredentials);
+        Assert.True(await db.Audit.AnyAsync(a => a.Action == "tenant.created" && a.TenantId == tenant.Id), "the audit names the new tenant");
     }
 
     [Fact]

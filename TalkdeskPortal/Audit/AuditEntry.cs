@@ -1,3 +1,5 @@
+using TalkdeskPortal.Tenants;
+
 namespace TalkdeskPortal.Audit;
 
 /// <summary>One step or decision: when, who (system or staff), what, outcome. Never a secret.</summary>
@@ -10,6 +12,9 @@ public sealed class AuditEntry
     public required string Outcome { get; set; }
     public long? RequestId { get; set; }
     public long? TenantId { get; set; }
+
+    // Set for a tenant not yet saved, so its new id reaches the entry on the same save.
+    public Tenant? Tenant { get; set; }
     public string? EventId { get; set; }
     public string? AccountId { get; set; }
     public string? Detail { get; set; }

@@ -1,5 +1,6 @@
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Tenants;
 
 namespace TalkdeskPortal.Audit;
 
@@ -7,7 +8,7 @@ namespace TalkdeskPortal.Audit;
 public sealed class AuditLog(TimeProvider time)
 {
     public void Add(PortalDbContext db, string actor, string action, string outcome, LifecycleRequest? request = null,
-        long? tenantId = null, string? detail = null, string? eventId = null, string? accountId = null)
+        long? tenantId = null, string? detail = null, string? eventId = null, string? accountId = null, Tenant? tenant = null)
     {
         db.Audit.Add(new AuditEntry
         {
@@ -16,7 +17,8 @@ public sealed class AuditLog(TimeProvider time)
             Action = action,
             Outcome = outcome,
             RequestId = request?.Id is > 0 ? request.Id : null,
-            TenantId = tenantId,
+            TenantId = tenantId ?? (tenant?.Id is > 0 ? tenant.Id : null),
+            Tenant = tenant is { Id: 0 } ? tenant : null,
             EventId = eventId ?? request?.EventId,
             AccountId = accountId ?? request?.AccountId,
             Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,

@@ -47,8 +47,8 @@ public sealed class TenantProvisioner(AuditLog audit, TimeProvider time)
         }
 
         var action = isNew ? "tenant.created" : reinstall ? "tenant.reinstalled" : "tenant.refreshed";
-        audit.Add(db, AuditActors.System, action, AuditOutcomes.Ok, request, tenant.Id > 0 ? tenant.Id : null,
-            $"{tenant.Users.Count} user mappings; plan {tenant.SubscriptionName ?? "none"}; install #{tenant.InstallCount}");
+        audit.Add(db, AuditActors.System, action, AuditOutcomes.Ok, request,
+            detail: $"{tenant.Users.Count} user mappings; plan {tenant.SubscriptionName ?? "none"}; install #{tenant.InstallCount}", tenant: tenant);
         return tenant;
     }
 

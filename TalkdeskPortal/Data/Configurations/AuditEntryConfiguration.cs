@@ -17,5 +17,6 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => a.RequestId);
         builder.HasIndex(a => a.TenantId);
+        builder.HasOne(a => a.Tenant).WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.SetNull);
     }
 }

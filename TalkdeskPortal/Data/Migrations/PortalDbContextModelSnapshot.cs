@@ -772,6 +772,16 @@ namespace TalkdeskPortal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TalkdeskPortal.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("TalkdeskPortal.Tenants.Tenant", "Tenant")
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Tenant");
+                });
+
             modelBuilder.Entity("TalkdeskPortal.Lifecycle.LifecycleRequest", b =>
                 {
                     b.HasOne("TalkdeskPortal.Webhooks.ReceivedEvent", null)
