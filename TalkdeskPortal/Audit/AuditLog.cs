@@ -10,7 +10,14 @@ public sealed class AuditLog(TimeProvider time)
     public void Add(PortalDbContext db, string actor, string action, string outcome, LifecycleRequest? request = null,
         long? tenantId = null, string? detail = null, string? eventId = null, string? accountId = null, Tenant? tenant = null)
     {
-        db.Audit.Add(new AuditEntry
+        db.Audit.Add(Entry(actor, action, outcome, request, tenantId, detail, eventId, accountId, tenant));
+    }
+
+    /// <summary>An entry not yet added to any context, for writers that insert rows themselves.</summary>
+    public AuditEntry Entry(string actor, string action, string outcome, LifecycleRequest? request = null,
+        long? tenantId = null, string? detail = null, string? eventId = null, string? accountId = null, Tenant? tenant = null)
+    {
+        return new AuditEntry
         {
             At = time.GetUtcNow(),
             Actor = actor,
@@ -22,6 +29,6 @@ public sealed class AuditLog(TimeProvider time)
             EventId = eventId ?? request?.EventId,
             AccountId = accountId ?? request?.AccountId,
             Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
-        });
+        };
     }
 }

@@ -13,7 +13,8 @@ public sealed class IntakeQueue(IntakeStore store, ILogger<IntakeQueue> logger) 
 
     public async Task<IntakeResult> AcceptAsync(ParsedEvent parsed, string? remoteAddress)
     {
-        var pending = new PendingIntake(parsed, remoteAddress);
+        // Encryption and serialisation happen here, on the delivery's thread, in parallel; the writer only writes.
+        var pending = new PendingIntake(parsed, remoteAddress, store.Build(parsed, remoteAddress));
         if (!_channel.Writer.TryWrite(pending)) throw new InvalidOperationException("The portal is shutting down.");
         return await pending.Completion.Task;
     }

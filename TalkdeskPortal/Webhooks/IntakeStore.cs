@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
@@ -13,38 +14,51 @@ namespace TalkdeskPortal.Webhooks;
 public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, CredentialProtector protector, AuditLog audit, TimeProvider time)
 {
     /// <summary>
-    /// Group commit: every first delivery in the batch is inserted in one transaction (one fsync for all), then
-    /// each caller is answered. Redeliveries, and everything if the batch write fails, take the one-by-one path.
+    /// Group commit: every first delivery in the batch is written in one transaction (one fsync for all) through
+    /// prepared inserts, then each caller is answered. Redeliveries, and everything if the batch write fails,
+    /// take the one-by-one path.
     /// </summary>
     public async Task AcceptBatchAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = new List<(PendingIntake Pending, LifecycleRequest? Request)>();
-        var later = new List<PendingIntake>();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        var written = new List<PendingIntake>(batch.Count);
+        var oneByOne = new List<PendingIntake>();
+        try
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            using var events = PreparedInsert<ReceivedEvent>.Create(db, skipExisting: true);
+            using var deliveries = PreparedInsert<EventDelivery>.Create(db);
+            using var requests = PreparedInsert<LifecycleRequest>.Create(db);
+            using var auditEntries = PreparedInsert<AuditEntry>.Create(db);
             foreach (var pending in batch)
             {
-                if (seen.Add(pending.Event.Id)) fresh.Add((pending, Stage(db, pending.Event, pending.RemoteAddress, now)));
-                else later.Add(pending); // a second copy within this batch
+                var rows = pending.Rows;
+                // Already stored (a redelivery, or a second copy within this batch): recorded as such afterwards.
+                if (!await events.InsertAsync(rows.Event, ct))
+                {
+                    oneByOne.Add(pending);
+                    continue;
+                }
+                await deliveries.InsertAsync(rows.Delivery, ct);
+                if (rows.Request is { } request)
+                {
+                    await requests.InsertAsync(request, ct);
+                    rows.Audit.RequestId = request.Id;
+                }
+                await auditEntries.InsertAsync(rows.Audit, ct);
+                written.Add(pending);
             }
-            try
-            {
-                // No lookup first: redeliveries are rare (Talkdesk waits 5 minutes), and one makes the whole
-                // insert fail on the key, rolling it back; then every delivery of the batch goes one by one.
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                later.InsertRange(0, fresh.Select(f => f.Pending));
-                fresh.Clear();
-            }
+            await transaction.CommitAsync(ct);
         }
-        foreach (var (pending, request) in fresh)
-            pending.Completion.TrySetResult(new IntakeResult(pending.Event.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, request?.Id));
-        foreach (var pending in later)
+        catch (DbException)
+        {
+            // Nothing of the batch was committed; each delivery gets a transaction of its own.
+            written.Clear();
+            oneByOne = [.. batch];
+        }
+        foreach (var pending in written)
+            pending.Completion.TrySetResult(new IntakeResult(pending.Event.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, pending.Rows.Request?.Id));
+        foreach (var pending in oneByOne)
         {
             try { pending.Completion.TrySetResult(await AcceptAsync(pending.Event, pending.RemoteAddress, ct)); }
             catch (Exception ex) { pending.Completion.TrySetException(ex); }
@@ -61,7 +75,7 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
         }
         try
         {
-            return await InsertAsync(parsed, remoteAddress, now, ct);
+            return await InsertAsync(parsed, remoteAddress, ct);
         }
         catch (DbUpdateException)
         {
@@ -89,25 +103,29 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
         return new IntakeResult(IntakeStatus.Duplicate, requestId);
     }
 
-    private async Task<IntakeResult> InsertAsync(ParsedEvent parsed, string? remoteAddress, DateTimeOffset now, CancellationToken ct)
+    private async Task<IntakeResult> InsertAsync(ParsedEvent parsed, string? remoteAddress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var request = Stage(db, parsed, remoteAddress, now);
+        var rows = Build(parsed, remoteAddress);
+        db.Events.Add(rows.Event);
+        db.Deliveries.Add(rows.Delivery);
+        if (rows.Request is not null) db.Requests.Add(rows.Request);
+        db.Audit.Add(rows.Audit);
         await db.SaveChangesAsync(ct);
-        return new IntakeResult(parsed.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, request?.Id);
+        return new IntakeResult(parsed.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, rows.Request?.Id);
     }
 
-    /// <summary>Adds the event, its first delivery, its request and the audit line to the context; the caller saves.</summary>
-    private LifecycleRequest? Stage(PortalDbContext db, ParsedEvent parsed, string? remoteAddress, DateTimeOffset now)
+    /// <summary>The rows of a first delivery, credentials encrypted; nothing is written yet.</summary>
+    public IntakeRows Build(ParsedEvent parsed, string? remoteAddress)
     {
-        var delivery = new EventDelivery { EventId = parsed.Id, ReceivedAt = now, RemoteAddress = remoteAddress };
-        db.Events.Add(new ReceivedEvent
+        var now = time.GetUtcNow();
+        var stored = new ReceivedEvent
         {
             Id = parsed.Id, Type = parsed.Type, AppId = parsed.AppId, InstallationId = parsed.InstallationId,
             AccountId = parsed.AccountId, CreatedAt = parsed.CreatedAt, FirstReceivedAt = now, LastReceivedAt = now,
             DeliveryCount = 1, Ignored = parsed.Kind is null, RedactedPayload = parsed.RedactedPayload,
-            Deliveries = [delivery],
-        });
+        };
+        var delivery = new EventDelivery { EventId = parsed.Id, ReceivedAt = now, RemoteAddress = remoteAddress };
         LifecycleRequest? request = null;
         if (parsed.Kind is { } kind)
         {
@@ -120,11 +138,10 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
                 DataJson = JsonSerializer.Serialize(parsed.Data),
                 ProtectedCredentials = parsed.Credentials is { } c ? protector.Protect(c) : null,
             };
-            db.Requests.Add(request);
         }
-        audit.Add(db, AuditActors.Talkdesk, parsed.Kind is null ? "event.ignored" : "event.received",
+        var entry = audit.Entry(AuditActors.Talkdesk, parsed.Kind is null ? "event.ignored" : "event.received",
             parsed.Kind is null ? AuditOutcomes.Skipped : AuditOutcomes.Ok, eventId: parsed.Id, accountId: parsed.AccountId,
             detail: parsed.Kind is null ? $"{parsed.Type} is not a type this portal acts on" : $"{parsed.Type} for installation {parsed.InstallationId}");
-        return request;
+        return new IntakeRows(stored, delivery, request, entry);
     }
 }
