@@ -20,7 +20,7 @@ public abstract class BrowserTestBase(BrowserFixture browser) : IAsyncLifetime
 
     protected virtual void Configure(Dictionary<string, string?> settings) { }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Talkdesk = await FakeTalkdeskHost.StartAsync();
         Portal = PortalApp.Start(Talkdesk, settings =>
@@ -34,7 +34,7 @@ public abstract class BrowserTestBase(BrowserFixture browser) : IAsyncLifetime
         Page = await Context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Context.CloseAsync();
         await Portal.DisposeAsync();
@@ -62,7 +62,7 @@ public abstract class BrowserTestBase(BrowserFixture browser) : IAsyncLifetime
         await Page.GotoAsync($"{BaseUrl}{path}");
         try
         {
-            await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+            await WaitForInteractivityAsync();
         }
         catch (TimeoutException)
         {
@@ -70,6 +70,10 @@ public abstract class BrowserTestBase(BrowserFixture browser) : IAsyncLifetime
             throw new TimeoutException($"{path} did not come up: now at {Page.Url}");
         }
     }
+
+    /// <summary>Waits until the page's circuit is up (the layout marks itself after its first interactive render).</summary>
+    protected Task WaitForInteractivityAsync() =>
+        Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout[data-interactive=true]') !== null");
 
     protected async Task ScreenshotAsync(string name)
     {

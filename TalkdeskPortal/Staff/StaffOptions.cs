@@ -24,7 +24,20 @@ public sealed class OidcOptions
     public string? ClientSecret { get; set; }
     public string DisplayName { get; set; } = "single sign-on";
 
+    // Only for a provider on plain HTTP in a lab; production providers are HTTPS.
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     // The claim that carries roles, and how its values map to ours, e.g. "portal-admins" → "Admin".
     public string RoleClaim { get; set; } = "roles";
     public Dictionary<string, string> RoleMap { get; set; } = [];
+
+    /// <summary>
+    /// The portal roles a set of claim values grants: mapped values, and values that already are a role name.
+    /// Anything else grants nothing; a user with no portal role cannot sign in.
+    /// </summary>
+    public IReadOnlyList<string> PortalRoles(IEnumerable<string> claimValues) =>
+        [.. claimValues
+            .Select(v => RoleMap.TryGetValue(v, out var role) ? role : v)
+            .Where(r => StaffRoles.All.Contains(r, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)];
 }

@@ -87,21 +87,37 @@ public static class StaffServiceCollectionExtensions
     private static void ConfigureOidc(OpenIdConnectOptions o, OidcOptions oidc)
     {
         o.Authority = oidc.Authority;
+        o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
         o.ClientId = oidc.ClientId;
         o.ClientSecret = oidc.ClientSecret;
         o.ResponseType = "code";
+        o.UsePkce = true;
         o.SaveTokens = false;
         o.SignInScheme = StaffSchemes.Sso;
         o.CallbackPath = "/signin-oidc";
         o.Scope.Add("email");
+        // Keep the provider's claim names, so RoleClaim and "email" mean what they say in its tokens.
+        o.MapInboundClaims = false;
         o.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
-        o.TokenValidationParameters.NameClaimType = "name";
-        o.ClaimActions.MapJsonKey(oidc.RoleClaim, oidc.RoleClaim);
+        // The audit trail and "decided by" name a person by email, as they do for local accounts.
+        o.TokenValidationParameters.NameClaimType = "email";
         o.Events.OnTokenValidated = context =>
         {
-            if (context.Principal?.Identity is ClaimsIdentity identity)
-                foreach (var value in identity.FindAll(oidc.RoleClaim).Select(c => c.Value).ToList())
-                    if (oidc.RoleMap.TryGetValue(value, out var role)) identity.AddClaim(new Claim(oidc.RoleClaim, role));
+            if (context.Principal?.Identity is not ClaimsIdentity identity) return Task.CompletedTask;
+            var roles = oidc.PortalRoles(identity.FindAll(oidc.RoleClaim).Select(c => c.Value));
+            if (roles.Count == 0 || identity.FindFirst("email") is null)
+            {
+                context.Fail("The single sign-on account has no email or no portal role.");
+                return Task.CompletedTask;
+            }
+            foreach (var claim in identity.FindAll(oidc.RoleClaim).ToList()) identity.RemoveClaim(claim);
+            foreach (var role in roles) identity.AddClaim(new Claim(oidc.RoleClaim, role));
+            return Task.CompletedTask;
+        };
+        o.Events.OnRemoteFailure = context =>
+        {
+            context.HandleResponse();
+            context.Response.Redirect("/account/login?error=sso");
             return Task.CompletedTask;
         };
     }
