@@ -21,7 +21,7 @@ public static class DataServiceCollectionExtensions
         var connectionString = storage.ConnectionString
             ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "portal.db") }.ToString();
 
-        builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
 
         // Credentials are encrypted with these keys; they live beside the database so a restart can read them.
         builder.Services.AddDataProtection()

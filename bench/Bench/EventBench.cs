@@ -81,6 +81,8 @@ internal static class EventBench
             var decidedAt = await WaitForDecisionAsync(http, installation);
             latencies.Add((decidedAt - posted).TotalMilliseconds);
         }
+        if (Args.Text(args, "--slowest") is not null)
+            Console.Error.WriteLine("slowest (index: ms): " + string.Join(", ", latencies.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(8).Select(x => $"{x.i}: {x.ms:0}")));
         Console.WriteLine($"event->approve, {count} installs one after another: p50 {Stats.Percentile(latencies, 50):0.0} ms, p95 {Stats.Percentile(latencies, 95):0.0} ms, p99 {Stats.Percentile(latencies, 99):0.0} ms");
         return 0;
     }
