@@ -3,7 +3,7 @@
 # and the no-op baseline on loopback, measures side by side, prints a table. Usage: bench/run.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in wrk sqlite3; do command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null; }; done
+for tool in wrk sqlite3 chromium; do command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null; }; done
 
 quick=${1:-}
 requests=100000; tenants=20000; wrk_seconds=10; events=60000
@@ -13,14 +13,17 @@ out=bench/out; rm -rf "$out"; mkdir -p "$out"
 dotnet build TalkdeskPortal.csproj -c Release -v q -nologo >/dev/null
 dotnet build bench/Bench/Bench.csproj -c Release -v q -nologo >/dev/null
 dotnet build bench/NoOp/NoOp.csproj -c Release -v q -nologo >/dev/null
+dotnet build bench/PageTimes/PageTimes.csproj -c Release -v q -nologo >/dev/null
 portal_dll=bin/Release/net10.0/TalkdeskPortal.dll
 bench="dotnet bench/Bench/bin/Release/net10.0/Bench.dll"
 
 start_portal() { # $1 = data dir, $2 = run jobs (true/false)
+  if curl -s -o /dev/null http://127.0.0.1:5100/; then echo "port 5100 is taken: stop whatever listens there"; exit 1; fi
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5100 ASPNETCORE_CONTENTROOT="$PWD" \
   Storage__DataDirectory="$1" Jobs__RunServer="$2" Sandbox__Enabled=true \
   Talkdesk__AppIds__0=sandbox-app Talkdesk__TokenUrlTemplate='http://127.0.0.1:5100/sandbox/{account}/oauth/token' \
   Talkdesk__RegionDomains__0=127.0.0.1 Talkdesk__AllowedApiHosts__0=127.0.0.1:5100 Logging__LogLevel__Default=Warning \
+  Staff__BootstrapAdminEmail=bench@portal.local Staff__BootstrapAdminPassword=Bench-Password-1 \
   dotnet "$portal_dll" >"$out/portal-$2.log" 2>&1 &
   echo $! >"$out/portal.pid"
   for _ in $(seq 1 100); do curl -sf http://127.0.0.1:5100/healthz >/dev/null && return 0; sleep 0.2; done
@@ -59,7 +62,9 @@ stop_portal
 # 3. Dashboard queries on a large database.
 dash=$($bench dashboard --requests $requests --tenants $tenants --data "$out/dash-data")
 start_portal "$out/dash-data" true
-sleep 3; dash_rss=$(rss_mb)
+last_request=$(sqlite3 "$out/dash-data/portal.db" "select max(Id) from Requests")
+pages=$(dotnet bench/PageTimes/bin/Release/net10.0/PageTimes.dll http://127.0.0.1:5100 bench@portal.local Bench-Password-1 "$last_request")
+dash_rss=$(rss_mb)
 stop_portal
 
 field() { echo "$1" | grep -o "$2=[0-9.]*" | cut -d= -f2; }
@@ -76,3 +81,7 @@ echo "| portal RSS after the event runs | ${flow_rss} MB |"
 echo "| portal RSS on the ${requests}-request database | ${dash_rss} MB |"
 echo
 echo "$dash"
+echo
+echo "Pages as staff open them (Chromium; server time of the document: sign-in check, prerender and its queries):"
+echo
+echo "$pages"
