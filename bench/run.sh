@@ -61,7 +61,9 @@ stop_portal
 
 # 3. Dashboard queries on a large database.
 dash=$($bench dashboard --requests $requests --tenants $tenants --data "$out/dash-data")
-start_portal "$out/dash-data" true
+# Jobs off: the seeded requests name installations the fake Talkdesk does not know, so recovering them
+# would only measure a background storm of failing jobs.
+start_portal "$out/dash-data" false
 last_request=$(sqlite3 "$out/dash-data/portal.db" "select max(Id) from Requests")
 pages=$(dotnet bench/PageTimes/bin/Release/net10.0/PageTimes.dll http://127.0.0.1:5100 bench@portal.local Bench-Password-1 "$last_request")
 dash_rss=$(rss_mb)
