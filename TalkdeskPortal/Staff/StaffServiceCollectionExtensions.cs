@@ -32,6 +32,10 @@ public static class StaffServiceCollectionExtensions
         authentication.AddCookie(StaffSchemes.Sso, o =>
         {
             o.Cookie.Name = StaffSchemes.SsoCookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10); // as local sign-ins, not the cookie default of 14 days
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/denied";
         });
