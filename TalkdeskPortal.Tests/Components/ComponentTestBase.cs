@@ -8,6 +8,7 @@ using TalkdeskPortal.Dashboard;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Lifecycle.Jobs;
+using TalkdeskPortal.Operations;
 using TalkdeskPortal.Staff;
 using TalkdeskPortal.Tests.Support;
 using TalkdeskPortal.Webhooks;
@@ -29,9 +30,11 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connection));
         Services.AddSingleton(TimeProvider.System);
         Services.AddOptions<ApprovalOptions>();
+        Services.AddMetrics();
+        Services.AddLogging();
         foreach (var type in new[]
                  {
-                     typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(ApprovalService), typeof(RequestRetry),
+                     typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(RequestStateMachine), typeof(PortalMetrics), typeof(ApprovalService), typeof(RequestRetry),
                      typeof(QueueQuery), typeof(RequestDetailQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
                  })
             Services.AddSingleton(type);

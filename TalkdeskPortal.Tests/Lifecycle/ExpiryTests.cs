@@ -18,7 +18,7 @@ public sealed class ExpiryTests : PortalTestBase
         var installation = Fake.CreateInstallation("late");
         var evt = Fake.InstalledEvent(installation, Talkdesk.ApiRoot);
         var waiting = await DeliverAsync(evt, RequestState.AwaitingApproval);
-        Assert.Equal(waiting.ReceivedAt.AddDays(7), waiting.Deadline);
+        Assert.Equal(waiting.EventCreatedAt.AddDays(7) - RequestExpiry.Margin, waiting.Deadline);
 
         _time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         var outcome = await Portal.Get<ApprovalService>().ApproveAsync(waiting.Id, "slow-staff");
@@ -38,7 +38,7 @@ public sealed class ExpiryTests : PortalTestBase
         await DeliverAsync(fresh, RequestState.AwaitingApproval);
         _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
 
-        var expired = await Portal.Get<RequestExpiry>().ExpireOverdueAsync(CancellationToken.None);
+        var (expired, _) = await Portal.Get<RequestSweep>().RunAsync(recovering: false, CancellationToken.None);
 
         Assert.Equal(1, expired);
         await Portal.WaitForStateAsync(old.EventId, RequestState.Expired);

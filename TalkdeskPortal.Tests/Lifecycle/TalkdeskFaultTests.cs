@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Tests.Support;
 
@@ -39,18 +40,44 @@ public sealed class TalkdeskFaultTests : PortalTestBase
     }
 
     [Fact]
-    public async Task PersistentFailure_LeavesTheRequestFailed_AndRetryResumesIt()
+    public async Task PersistentOutage_LeavesTheRequestRetrying_OnASchedule_AndItResumesWhereItStopped()
     {
         var installation = Fake.CreateInstallation("down");
         Fake.Faults.FailNext(1000, 500);
         var evt = Fake.InstalledEvent(installation, Talkdesk.ApiRoot);
 
-        var failed = await DeliverAsync(evt, RequestState.Failed);
-        Assert.Equal(RequestState.Processing, failed.ResumeState);
-        Assert.Contains("500", failed.Error);
+        var retrying = await DeliverAsync(evt, RequestState.Retrying);
+        Assert.Equal(RequestState.Processing, retrying.ResumeState);
+        Assert.Contains("500", retrying.Error);
+        Assert.Equal(1, retrying.Attempts);
+        Assert.NotNull(retrying.NextAttemptAt);
+        Assert.InRange(retrying.NextAttemptAt!.Value - retrying.UpdatedAt, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(31));
 
         Fake.Faults.Reset();
-        Portal.Get<TalkdeskPortal.Lifecycle.Jobs.RequestDispatcher>().Notify(failed.Id);
+        await Portal.Get<TalkdeskPortal.Lifecycle.Jobs.ProcessRequestJob>().RunAsync(retrying.Id, CancellationToken.None);
+        var early = await Portal.WaitForStateAsync(PortalApp.EventId(evt), RequestState.Retrying);
+        Assert.Equal(1, early.Attempts); // a job that runs before NextAttemptAt changes nothing
+
+        await using (var db = Portal.Db())
+            await db.Requests.Where(r => r.Id == retrying.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.NextAttemptAt, DateTimeOffset.UtcNow));
+        await Portal.Get<TalkdeskPortal.Lifecycle.Jobs.ProcessRequestJob>().RunAsync(retrying.Id, CancellationToken.None);
+        await Portal.WaitForStateAsync(PortalApp.EventId(evt), RequestState.Completed);
+        Assert.Equal(1, DecisionsFor(installation));
+    }
+
+    [Fact]
+    public async Task PermanentRefusal_ParksTheRequestFailed_AtOnce_AndRetryResumesIt()
+    {
+        var installation = Fake.CreateInstallation("forbidden");
+        Fake.Faults.FailNext(1, 403);
+        var evt = Fake.InstalledEvent(installation, Talkdesk.ApiRoot);
+
+        var failed = await DeliverAsync(evt, RequestState.Failed);
+        Assert.Equal(RequestState.Processing, failed.ResumeState);
+        Assert.Contains("403", failed.Error);
+        Assert.Null(failed.NextAttemptAt);
+
+        Assert.True(await Portal.Get<RequestRetry>().RetryAsync(failed.Id, "ops@example.com"));
         await Portal.WaitForStateAsync(PortalApp.EventId(evt), RequestState.Completed);
         Assert.Equal(1, DecisionsFor(installation));
     }

@@ -21,7 +21,7 @@ public abstract class PortalTestBase : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Talkdesk = await FakeTalkdeskHost.StartAsync();
+        Talkdesk = await FakeTalkdeskHost.StartAsync(Time); // one clock for both sides, as in production
         Portal = PortalApp.Start(Talkdesk, Configure, time: Time);
     }
 

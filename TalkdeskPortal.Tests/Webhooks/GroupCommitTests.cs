@@ -47,7 +47,7 @@ public sealed class GroupCommitTests : PortalTestBase
         var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == results[0].RequestId);
         Assert.Equal(fresh.InstallationId, request.InstallationId);
         Assert.Equal(RequestState.Received, request.State);
-        Assert.Equal(request.ReceivedAt.AddDays(7), request.Deadline);
+        Assert.Equal(RequestExpiry.DeadlineFor(request.EventCreatedAt, request.ReceivedAt), request.Deadline);
         Assert.DoesNotContain(fresh.Credentials!.ClientSecret, request.ProtectedCredentials);
         Assert.Equal(fresh.Credentials, Portal.Get<CredentialProtector>().Unprotect(request.ProtectedCredentials!));
         var received = await db.Audit.AsNoTracking().SingleAsync(a => a.EventId == fresh.Id && a.Action == "event.received");

@@ -30,12 +30,23 @@ public sealed class LifecycleRequest
     public int LicensedUsers { get; set; }
     public string? WaitingReason { get; set; }
     public RequestState? ResumeState { get; set; }
+    // The last error, transient or permanent; kept while Retrying so staff see why.
     public string? Error { get; set; }
     public int Runs { get; set; }
+
+    // Transient failures in a row; the retry schedule grows with it. Reset when a step succeeds.
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    // What the decision will apply (install snapshot, update's users), applied on approve, dropped otherwise.
+    public string? StagedJson { get; set; }
 
     public InstallationDecision? Decision { get; set; }
     public string? DecisionReason { get; set; }
     public string? DecidedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public int DecisionAttempts { get; set; }
+
+    // When the decision first left for Talkdesk: a read-back compares the installation's state time with it.
+    public DateTimeOffset? DecisionSentAt { get; set; }
 }

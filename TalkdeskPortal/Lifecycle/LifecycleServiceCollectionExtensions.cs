@@ -1,14 +1,18 @@
 using Hangfire;
-using Hangfire.InMemory;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
 using TalkdeskPortal.Audit;
-using TalkdeskPortal.Staff;
+using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle.Jobs;
+using TalkdeskPortal.Staff;
 using TalkdeskPortal.Tenants;
 
 namespace TalkdeskPortal.Lifecycle;
 
 public static class LifecycleServiceCollectionExtensions
 {
+    public const string SweepJobId = "lifecycle-sweep";
+
     public static WebApplicationBuilder AddLifecycle(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -19,24 +23,35 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<CredentialProtector>();
         services.AddSingleton<RequestChanges>();
         services.AddSingleton<PolicyStore>();
-        services.AddSingleton<RequestRetry>();
         services.AddSingleton<ApprovalPolicy>();
+        services.AddSingleton<RequestStateMachine>();
+        services.AddSingleton<RequestExpiry>();
+        services.AddSingleton<RequestFailures>();
+        services.AddSingleton<RequestSweep>();
+        services.AddSingleton<RequestRetry>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<EventConfirmation>();
         services.AddSingleton<TenantProvisioner>();
         services.AddSingleton<ProvisioningStep>();
+        services.AddSingleton<DecisionEffects>();
         services.AddSingleton<DecisionSender>();
         services.AddSingleton<RequestWorkflow>();
-        services.AddSingleton<RequestExpiry>();
         services.AddSingleton<RequestProcessor>();
         services.AddSingleton<AccountLocks>();
         services.AddSingleton<RequestDispatcher>();
         services.AddTransient<ProcessRequestJob>();
-        services.AddTransient<ExpireOverdueRequestsJob>();
+        services.AddTransient<LifecycleSweepJob>();
 
-        // Hangfire only schedules; the database is the truth. One storage per app instance, never the static global.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        // Hangfire only schedules; the database is the truth. Its own SQLite file, so its locks never contend with
+        // intake; one storage per app instance, never the static global.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var jobs = sp.GetRequiredService<IOptions<JobOptions>>().Value;
+            var path = Path.Combine(storage.ResolveDataDirectory(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath), "hangfire.db");
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+        });
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -46,9 +61,13 @@ public static class LifecycleServiceCollectionExtensions
         var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new();
         if (jobs.RunServer)
         {
-            services.AddHangfireServer((sp, server) => server.WorkerCount = jobs.WorkerCount);
-            services.AddHostedService<RequestDispatchService>();
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = jobs.HangfireWorkerCount;
+                server.SchedulePollingInterval = jobs.PollInterval;
+            });
             services.AddHostedService<RecoveryService>();
+            services.AddHostedService<RequestRunner>();
         }
         return builder;
     }
@@ -69,7 +88,7 @@ public static class LifecycleServiceCollectionExtensions
         if (jobs.RunServer)
         {
             app.Services.GetRequiredService<IRecurringJobManager>()
-                .AddOrUpdate<ExpireOverdueRequestsJob>("expire-overdue-requests", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+                .AddOrUpdate<LifecycleSweepJob>(SweepJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         }
         return app;
     }

@@ -8,8 +8,9 @@ using TalkdeskPortal.Tenants;
 namespace TalkdeskPortal.Lifecycle;
 
 /// <summary>
-/// The kind-specific work of a request: fetch from Talkdesk, then apply to the partner account.
-/// Each branch converges, so a crash mid-way and a second run end the same.
+/// The kind-specific work before a decision: fetch from Talkdesk and stage on the request what an approve will
+/// make true (<see cref="DecisionEffects"/> applies it). Events that need no decision (trials, credential
+/// rotation) apply here. Each branch converges, so a crash mid-way and a second run end the same.
 /// </summary>
 public sealed class ProvisioningStep(
     ITalkdeskApi api,
@@ -20,33 +21,35 @@ public sealed class ProvisioningStep(
     AuditLog audit,
     TimeProvider time)
 {
-    public async Task ApplyAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    public async Task StageAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
-        var data = Data(request);
         switch (request.Kind)
         {
             case RequestKind.Install:
-                await InstallAsync(db, request, ct);
+                await StageInstallAsync(db, request, ct);
                 break;
             case RequestKind.Update:
                 var licensed = await api.GetLicensedUsersAsync(await connections.StoredAsync(db, request, ct), ct);
                 request.LicensedUsers = licensed.Count;
-                await tenants.ApplyUpdateAsync(db, request, data, licensed, ct);
+                request.StagedJson = JsonSerializer.Serialize(new StagedUpdate(licensed));
                 break;
             case RequestKind.Uninstall:
-                await tenants.MarkUninstalledAsync(db, request, data, ct);
+                await connections.StoredAsync(db, request, ct); // an uninstall of an installation we never had waits for its install
                 break;
             case RequestKind.CredentialsRotated:
                 await RotateAsync(db, request, ct);
                 break;
             default:
-                await tenants.RecordTrialAsync(db, request, data, ct);
+                if (!await db.Tenants.AnyAsync(t => t.TalkdeskAccountId == request.AccountId, ct))
+                    throw new InstallationNotKnownException(request.InstallationId);
+                await tenants.RecordTrialAsync(db, request, RequestData.From(request), ct);
                 break;
         }
+        request.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task InstallAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    private async Task StageInstallAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
         var connection = await connections.ForRequestAsync(db, request, ct);
         var account = await api.GetAccountAsync(connection, ct);
@@ -54,21 +57,16 @@ public sealed class ProvisioningStep(
         var subscription = await api.GetSubscriptionAsync(connection, ct);
         var users = await api.GetLicensedUsersAsync(connection, ct);
         audit.Add(db, AuditActors.System, "talkdesk.fetched", AuditOutcomes.Ok, request,
-            detail: $"Account {account.Name}, installation {installation.Id}, {users.Count} licensed users, plan {subscription?.Name ?? "none"}");
+            detail: $"Account {account.Name}, installation {installation.Id}, {users.Count} licensed users, plan {subscription?.Name ?? "none"}; staged until the decision");
         request.LicensedUsers = users.Count;
         request.AccountName ??= account.Name;
-
-        var tenant = await tenants.ApplyInstallAsync(db, request, new InstallSnapshot(account, installation, subscription, users), ct);
-        await StoreCredentialsAsync(db, request, connection.Credentials, ct);
-        // The installation row holds the set from now on; the request keeps no copy.
-        request.ProtectedCredentials = null;
-        _ = tenant;
+        request.StagedJson = JsonSerializer.Serialize(new InstallSnapshot(account, installation, subscription, users));
     }
 
     private async Task RotateAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
         var stored = await db.Credentials.FirstOrDefaultAsync(c => c.InstallationId == request.InstallationId, ct)
-            ?? throw new WorkflowException($"No credentials are stored for installation {request.InstallationId} to rotate.");
+            ?? throw new InstallationNotKnownException(request.InstallationId);
         if (request.ProtectedCredentials is { } fresh)
         {
             var next = protector.Unprotect(fresh);
@@ -84,33 +82,10 @@ public sealed class ProvisioningStep(
         }
         tokens.Forget(request.InstallationId);
         var connection = await connections.StoredAsync(db, request, ct);
+        // Acknowledging twice (a lost answer, then a retry) only repeats what Talkdesk already has.
         await api.AcknowledgeCredentialsAsync(connection, connection.Credentials.ClientId, ct);
         stored.PreviousProtected = null;
         audit.Add(db, AuditActors.System, "credentials.rotated", AuditOutcomes.Ok, request,
             detail: $"New client id {connection.Credentials.ClientId} acknowledged; the old set is dropped");
     }
-
-    private async Task StoreCredentialsAsync(PortalDbContext db, LifecycleRequest request, TalkdeskCredentials credentials, CancellationToken ct)
-    {
-        var row = await db.Credentials.FirstOrDefaultAsync(c => c.InstallationId == request.InstallationId, ct);
-        if (row is null)
-        {
-            row = new InstallationCredential
-            {
-                InstallationId = request.InstallationId, AppId = request.AppId, AccountId = request.AccountId,
-                AccountName = request.AccountName ?? "", ApiRoot = request.ApiRoot, ClientId = credentials.ClientId,
-                Protected = protector.Protect(credentials),
-            };
-            db.Credentials.Add(row);
-        }
-        else if (request.ProtectedCredentials is not null)
-        {
-            row.Protected = protector.Protect(credentials);
-            row.ClientId = credentials.ClientId;
-        }
-        row.UpdatedAt = time.GetUtcNow();
-    }
-
-    private static RequestData Data(LifecycleRequest request) =>
-        request.DataJson is null ? new RequestData() : JsonSerializer.Deserialize<RequestData>(request.DataJson) ?? new RequestData();
 }

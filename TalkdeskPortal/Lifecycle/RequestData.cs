@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace TalkdeskPortal.Lifecycle;
 
 /// <summary>The non-secret part of an event's data that the workflow needs later.</summary>
@@ -10,4 +12,7 @@ public sealed record RequestData
     public string? ReasonType { get; init; }
     public string? ReasonMessage { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
+
+    public static RequestData From(LifecycleRequest request) =>
+        request.DataJson is null ? new RequestData() : JsonSerializer.Deserialize<RequestData>(request.DataJson) ?? new RequestData();
 }

@@ -1,35 +1,22 @@
-using Microsoft.EntityFrameworkCore;
-using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
 
 namespace TalkdeskPortal.Lifecycle;
 
-/// <summary>Past received-at + 7 days Talkdesk has timed the request out: mark it Expired and send nothing.</summary>
-public sealed class RequestExpiry(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, RequestChanges changes, TimeProvider time)
+/// <summary>
+/// Talkdesk's deadline: the event's <c>created_at</c> + 7 days, less a margin so that a decision never races
+/// Talkdesk's own timeout. Past it the request is Expired and nothing more is sent.
+/// </summary>
+public sealed class RequestExpiry(RequestStateMachine machine)
 {
     public static readonly TimeSpan TalkdeskWindow = TimeSpan.FromDays(7);
+    public static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
 
-    public void Expire(PortalDbContext db, LifecycleRequest request)
-    {
-        var now = time.GetUtcNow();
-        request.State = RequestState.Expired;
-        request.CompletedAt = now;
-        request.UpdatedAt = now;
-        audit.Add(db, AuditActors.System, "request.expired", AuditOutcomes.Skipped, request,
-            detail: $"Talkdesk's 7-day window closed at {request.Deadline:u}; nothing was sent");
-    }
+    // A created_at in our future (clock skew, or a forged stamp) never extends the window past receipt + 7 days.
+    public static DateTimeOffset DeadlineFor(DateTimeOffset createdAt, DateTimeOffset receivedAt) =>
+        (createdAt < receivedAt ? createdAt : receivedAt) + TalkdeskWindow - Margin;
 
-    public async Task<int> ExpireOverdueAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var overdue = await db.Requests
-            // Only parked requests: a runnable one is checked by its own job, which holds the account's lock.
-            .Where(r => r.Deadline <= now && (r.State == RequestState.AwaitingApproval || r.State == RequestState.Failed))
-            .OrderBy(r => r.Id).Take(500).ToListAsync(ct);
-        foreach (var request in overdue) Expire(db, request);
-        await db.SaveChangesAsync(ct);
-        foreach (var request in overdue) changes.Publish(request);
-        return overdue.Count;
-    }
+    public Task<bool> ExpireAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct) =>
+        machine.MoveAsync(db, request, RequestTrigger.Expire, ct,
+            detail: $"Talkdesk's 7-day window closes at {request.Deadline + Margin:u}; nothing was sent" +
+                    (request.Kind == RequestKind.Install ? "; the tenant was not activated and the event's credentials are wiped" : ""));
 }

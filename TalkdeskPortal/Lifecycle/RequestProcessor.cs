@@ -1,27 +1,28 @@
 using Microsoft.EntityFrameworkCore;
-using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
-using TalkdeskPortal.Operations;
 using TalkdeskPortal.Lifecycle.Jobs;
 
 namespace TalkdeskPortal.Lifecycle;
 
 /// <summary>
-/// Runs a request under its account's lock, in event order, honouring Talkdesk's deadline; a step that
-/// still fails after its retries parks the request as Failed with the error and where to resume.
+/// Gives one request one go: under its account's lock (never waited for), honouring Talkdesk's deadline and
+/// whatever truly precedes it, then the workflow; a failure becomes a scheduled retry or a Failed row.
+/// Safe to call for any id at any time: the row decides whether there is anything to do.
 /// </summary>
 public sealed class RequestProcessor(
     IDbContextFactory<PortalDbContext> dbFactory,
     AccountLocks locks,
     RequestWorkflow workflow,
     RequestExpiry expiry,
-    RequestDispatcher dispatcher,
+    RequestStateMachine machine,
+    RequestFailures failures,
     RequestChanges changes,
-    AuditLog audit,
     TimeProvider time,
-    PortalMetrics metrics,
     ILogger<RequestProcessor> logger)
 {
+    // A retry that arrives this early (clock skew between Hangfire and us) still counts as due.
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
+
     public async Task ProcessAsync(long requestId, CancellationToken ct)
     {
         string? accountId;
@@ -33,122 +34,69 @@ public sealed class RequestProcessor(
             return;
         }
 
-        using var _ = await locks.AcquireAsync(accountId, ct);
+        using var held = locks.TryAcquire(accountId, requestId);
+        if (held is null) return; // the holder hands this id back when it lets go
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.Requests.FirstAsync(r => r.Id == requestId, ct);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["RequestId"] = request.Id, ["EventId"] = request.EventId, ["InstallationId"] = request.InstallationId,
         });
-
-        if (!request.State.IsFinal())
-        {
-            if (await EarlierUnfinishedAsync(db, request, ct) is { } earlier)
-            {
-                logger.LogInformation("Request {RequestId} waits for earlier request {Earlier} of the same account", request.Id, earlier);
-                return;
-            }
-            if (time.GetUtcNow() >= request.Deadline)
-            {
-                expiry.Expire(db, request);
-                await db.SaveChangesAsync(ct);
-                changes.Publish(request);
-            }
-            else
-            {
-                await RunAsync(db, request, ct);
-            }
-        }
-        if (request.State.IsFinal()) await WakeNextAsync(db, request, ct);
+        await StepAsync(db, request, ct);
     }
 
-    private async Task RunAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    private async Task StepAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
-        if (request.State == RequestState.Failed)
+        var now = time.GetUtcNow();
+        if (request.State.IsFinal()) return;
+        if (now >= request.Deadline)
         {
-            request.State = request.ResumeState ?? RequestState.Received;
-            request.Error = null;
-            audit.Add(db, AuditActors.System, "request.retried", AuditOutcomes.Ok, request, detail: $"Resuming at {request.State}");
+            await expiry.ExpireAsync(db, request, ct);
+            return;
         }
+        // Staff move these on; a job or wake-up that finds them here has nothing to do.
+        if (request.State is RequestState.AwaitingApproval or RequestState.Failed) return;
+        if (request.State == RequestState.Retrying)
+        {
+            if (request.NextAttemptAt > now + EarlyTolerance) return; // its scheduled retry comes later
+            if (!await machine.MoveAsync(db, request, RequestTrigger.Resume, ct)) return;
+        }
+
+        if (await RequestBlockers.FindAsync(db, request, ct) is { } blocker)
+        {
+            await NoteWaitingAsync(db, request, RequestBlockers.Describe(blocker), ct);
+            return;
+        }
+
         request.Runs++;
         try
         {
             await workflow.AdvanceAsync(db, request, ct);
         }
-        catch (InstallationNotKnownException ex) when (!ct.IsCancellationRequested)
+        catch (DbUpdateConcurrencyException)
         {
-            await ParkUntilInstalledAsync(db, request, ex, ct);
+            logger.LogInformation("Request {RequestId} was moved on by someone else; this worker stands down", request.Id);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            await MarkFailedAsync(db, request, ex, ct);
-            throw new WorkflowException($"Request {request.Id} failed at {request.ResumeState}: {request.Error}");
+            await failures.HandleAsync(db, request.Id, ex, ct);
         }
     }
 
-    /// <summary>
-    /// Out of order: an update or uninstall ran before its install. It waits as Received and the install's
-    /// completion wakes it. If a newer event of the account was already applied, it is superseded instead.
-    /// </summary>
-    private async Task ParkUntilInstalledAsync(PortalDbContext db, LifecycleRequest request, InstallationNotKnownException ex, CancellationToken ct)
+    // Waiting is not a transition: the state stays, only the reason shown to staff changes.
+    private async Task NoteWaitingAsync(PortalDbContext db, LifecycleRequest request, string reason, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        var fresh = await db.Requests.FirstAsync(r => r.Id == request.Id, ct);
-        var newer = await db.Tenants.AnyAsync(t => t.TalkdeskAccountId == fresh.AccountId && t.LastEventAt != null && t.LastEventAt > fresh.EventCreatedAt, ct);
-        if (newer)
+        if (request.WaitingReason == reason) return;
+        request.WaitingReason = reason;
+        try
         {
-            fresh.State = RequestState.Superseded;
-            fresh.CompletedAt = time.GetUtcNow();
-            fresh.ProtectedCredentials = null;
-            audit.Add(db, AuditActors.System, "request.superseded", AuditOutcomes.Skipped, fresh,
-                detail: "A newer event of this account was applied first and the installation's credentials are gone; nothing to do.");
+            await db.SaveChangesAsync(ct);
+            changes.Publish(request);
         }
-        else
+        catch (DbUpdateConcurrencyException)
         {
-            fresh.State = RequestState.Received;
-            fresh.WaitingReason = "Waiting for this installation's app.installed to be processed.";
-            audit.Add(db, AuditActors.System, "request.waiting-for-install", AuditOutcomes.Waiting, fresh, detail: ex.Message);
+            db.ChangeTracker.Clear();
         }
-        fresh.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        changes.Publish(fresh);
-        request.State = fresh.State;
-    }
-
-    private async Task MarkFailedAsync(PortalDbContext db, LifecycleRequest request, Exception ex, CancellationToken ct)
-    {
-        logger.LogWarning("Request {RequestId} failed at {State}: {Error}", request.Id, request.State, ex.Message);
-        var state = request.State;
-        db.ChangeTracker.Clear();
-        var fresh = await db.Requests.FirstAsync(r => r.Id == request.Id, ct);
-        fresh.ResumeState = state;
-        fresh.State = RequestState.Failed;
-        fresh.Error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-        fresh.UpdatedAt = time.GetUtcNow();
-        audit.Add(db, AuditActors.System, "request.failed", AuditOutcomes.Failed, fresh, detail: $"At {state}: {fresh.Error}");
-        await db.SaveChangesAsync(ct);
-        changes.Publish(fresh);
-        metrics.Failed(fresh.Kind.ToString());
-        request.State = fresh.State;
-        request.ResumeState = state;
-        request.Error = fresh.Error;
-    }
-
-    private static Task<long?> EarlierUnfinishedAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct) =>
-        db.Requests
-            .Where(r => r.AccountId == request.AccountId && r.Id != request.Id && !RequestStates.Final.Contains(r.State))
-            .Where(r => r.EventCreatedAt < request.EventCreatedAt || (r.EventCreatedAt == request.EventCreatedAt && r.Id < request.Id))
-            .OrderBy(r => r.EventCreatedAt).ThenBy(r => r.Id)
-            .Select(r => (long?)r.Id)
-            .FirstOrDefaultAsync(ct);
-
-    private async Task WakeNextAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
-    {
-        var next = await db.Requests
-            .Where(r => r.AccountId == request.AccountId && RequestStates.Runnable.Contains(r.State))
-            .OrderBy(r => r.EventCreatedAt).ThenBy(r => r.Id)
-            .Select(r => (long?)r.Id)
-            .FirstOrDefaultAsync(ct);
-        if (next is { } id) dispatcher.Notify(id);
     }
 }

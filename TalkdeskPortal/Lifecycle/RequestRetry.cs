@@ -1,21 +1,24 @@
 using Microsoft.EntityFrameworkCore;
-using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle.Jobs;
 
 namespace TalkdeskPortal.Lifecycle;
 
-/// <summary>Staff retry of a Failed request: its job resumes where the failure stopped it.</summary>
-public sealed class RequestRetry(IDbContextFactory<PortalDbContext> dbFactory, RequestDispatcher dispatcher, AuditLog audit)
+/// <summary>Staff retry of a Failed request: it goes back to the state it failed in and a worker picks it up at once.</summary>
+public sealed class RequestRetry(IDbContextFactory<PortalDbContext> dbFactory, RequestStateMachine machine, RequestDispatcher dispatcher)
 {
     public async Task<bool> RetryAsync(long requestId, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is not { State: RequestState.Failed }) return false;
-        audit.Add(db, actor, "request.retry-requested", AuditOutcomes.Ok, request, detail: request.Error);
-        await db.SaveChangesAsync(ct);
-        dispatcher.Notify(requestId);
-        return true;
+        var error = request.Error;
+        var resumed = await machine.MoveAsync(db, request, RequestTrigger.StaffRetry, ct, r =>
+        {
+            r.Error = null;
+            r.Attempts = 0;
+        }, detail: $"Resuming at {request.ResumeState ?? RequestState.Received} after: {error}", actor: actor);
+        if (resumed) dispatcher.Notify(requestId);
+        return resumed;
     }
 }

@@ -1,21 +1,25 @@
 namespace TalkdeskPortal.Lifecycle;
 
-/// <summary>Where a request is. The database row is the truth; jobs only move it.</summary>
+/// <summary>Where a request is. The database row is the truth; <see cref="RequestStateMachine"/> moves it.</summary>
 public enum RequestState
 {
+    // Stored and acknowledged (202); nothing done yet.
     Received,
+    // Confirming with Talkdesk, then staging what the decision will apply.
     Processing,
     AwaitingApproval,
-    // A decision is recorded and is being sent to Talkdesk.
+    // A decision is recorded and may already be at Talkdesk; its outcome is unknown until read back.
     Deciding,
     Completed,
     Rejected,
     // Talkdesk's 7-day window passed; nothing more is sent.
     Expired,
-    // Talkdesk did not confirm the event: nothing was provisioned or sent.
+    // Talkdesk did not vouch for the event (token refused, refetch differs): nothing staged, nothing sent.
     Refused,
-    // A step kept failing after its retries; Retry resumes where it stopped.
+    // A permanent error: parked until staff press Retry. Blocks nothing.
     Failed,
-    // Arrived after a newer event of its installation was applied and its credentials were gone: nothing to do.
+    // A newer event of its installation made it moot.
     Superseded,
+    // A transient failure: NextAttemptAt, Attempts and Error say when and why.
+    Retrying,
 }

@@ -5,7 +5,11 @@ public static class RequestStates
     public static readonly RequestState[] Final =
         [RequestState.Completed, RequestState.Rejected, RequestState.Expired, RequestState.Refused, RequestState.Superseded];
 
-    // States a job should pick up again after a restart.
+    // Open and able to hold up a later request of its account. Failed blocks nothing, by design.
+    public static readonly RequestState[] Blocking =
+        [RequestState.Received, RequestState.Processing, RequestState.Retrying, RequestState.AwaitingApproval, RequestState.Deciding];
+
+    // States a worker should pick up again when nothing else will (wake-ups, the sweep, a restart).
     public static readonly RequestState[] Runnable =
         [RequestState.Received, RequestState.Processing, RequestState.Deciding];
 

@@ -1,23 +1,26 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Talkdesk;
+using static TalkdeskPortal.Lifecycle.RequestTrigger;
 
 namespace TalkdeskPortal.Lifecycle;
 
 /// <summary>
 /// Moves one request forward until it waits for staff or is finished:
-/// Received → Processing (confirm, provision) → AwaitingApproval | Deciding → Completed | Rejected.
-/// Every transition is saved before the next step starts.
+/// Received → Processing (confirm, stage) → AwaitingApproval | Deciding → Completed | Rejected.
+/// Every move goes through <see cref="RequestStateMachine"/>; a lost race ends this run.
 /// </summary>
 public sealed class RequestWorkflow(
     EventConfirmation confirmation,
     ConnectionFactory connections,
+    ITalkdeskTokenProvider tokens,
     ProvisioningStep provisioning,
     ApprovalPolicy policy,
-    ApprovalService approvals,
     DecisionSender decisions,
-    RequestChanges changes,
+    RequestStateMachine machine,
     AuditLog audit,
     IOptionsMonitor<TalkdeskOptions> talkdesk,
     TimeProvider time)
@@ -29,17 +32,15 @@ public sealed class RequestWorkflow(
             switch (request.State)
             {
                 case RequestState.Received:
-                    await MoveAsync(db, request, RequestState.Processing, ct);
+                    if (!await machine.MoveAsync(db, request, Start, ct)) return;
                     break;
                 case RequestState.Processing:
                     if (!await ConfirmAsync(db, request, ct)) return;
-                    await provisioning.ApplyAsync(db, request, ct);
-                    await DecideOrCompleteAsync(db, request, ct);
-                    if (request.State != RequestState.Deciding) return;
+                    await provisioning.StageAsync(db, request, ct);
+                    if (!await DecideAsync(db, request, ct) || request.State != RequestState.Deciding) return;
                     break;
                 case RequestState.Deciding:
                     await decisions.SendAsync(db, request, ct);
-                    changes.Publish(request);
                     return;
                 default:
                     return;
@@ -47,63 +48,49 @@ public sealed class RequestWorkflow(
         }
     }
 
+    /// <summary>Verify-by-refetch; false when Talkdesk does not vouch for the event (then it is Refused).</summary>
     private async Task<bool> ConfirmAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
         if (request.Confirmed || !talkdesk.CurrentValue.ConfirmEvents) return true;
         var connection = await connections.ForRequestAsync(db, request, ct);
-        var mismatch = await confirmation.FindMismatchAsync(connection, request, EventTypes.For(request.Kind), ct);
-        if (mismatch is not null)
+        try
         {
-            request.State = RequestState.Refused;
-            request.Error = mismatch;
-            request.ProtectedCredentials = null;
-            request.CompletedAt = time.GetUtcNow();
-            audit.Add(db, AuditActors.System, "event.refused", AuditOutcomes.Refused, request,
-                detail: $"{mismatch} Nothing was provisioned or sent.");
-            await SaveAsync(db, request, ct);
-            return false;
+            await tokens.GetTokenAsync(connection, ct);
         }
+        catch (TalkdeskApiException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        {
+            return await RefuseAsync(db, request, $"Talkdesk refused a token for the event's credentials ({(int)ex.StatusCode}).", ct);
+        }
+        var (mismatch, data) = await confirmation.CheckAsync(connection, request, EventTypes.For(request.Kind), ct);
+        if (mismatch is not null) return await RefuseAsync(db, request, mismatch, ct);
+
         request.Confirmed = true;
+        // What gets applied is what Talkdesk holds, not what was delivered.
+        if (data is not null) request.DataJson = JsonSerializer.Serialize(data);
+        request.UpdatedAt = time.GetUtcNow();
         audit.Add(db, AuditActors.System, "event.confirmed", AuditOutcomes.Ok, request,
             detail: "Token issued for the event's credentials and Talkdesk returned the same event");
-        await SaveAsync(db, request, ct);
+        await db.SaveChangesAsync(ct);
         return true;
     }
 
-    private async Task DecideOrCompleteAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    private async Task<bool> RefuseAsync(PortalDbContext db, LifecycleRequest request, string why, CancellationToken ct)
     {
-        if (!request.Kind.NeedsDecision())
-        {
-            request.State = RequestState.Completed;
-            request.CompletedAt = time.GetUtcNow();
-            audit.Add(db, AuditActors.System, "request.completed", AuditOutcomes.Ok, request);
-            await SaveAsync(db, request, ct);
-            return;
-        }
+        await machine.MoveAsync(db, request, Refuse, ct, r => r.Error = why, detail: $"{why} Nothing was provisioned or sent.");
+        return false;
+    }
+
+    private async Task<bool> DecideAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    {
+        if (!request.Kind.NeedsDecision()) return await machine.MoveAsync(db, request, Finish, ct);
         var verdict = policy.Evaluate(request.Kind, request.LicensedUsers);
         if (verdict.Mode == ApprovalMode.Manual)
+            return await machine.MoveAsync(db, request, NeedStaff, ct, r => r.WaitingReason = verdict.Reason, detail: verdict.Reason);
+        return await machine.MoveAsync(db, request, AutoApprove, ct, r =>
         {
-            request.State = RequestState.AwaitingApproval;
-            request.WaitingReason = verdict.Reason;
-            audit.Add(db, AuditActors.System, "request.waiting", AuditOutcomes.Waiting, request, detail: verdict.Reason);
-        }
-        else
-        {
-            approvals.RecordAutomatic(db, request, verdict.Reason);
-        }
-        await SaveAsync(db, request, ct);
-    }
-
-    private async Task MoveAsync(PortalDbContext db, LifecycleRequest request, RequestState state, CancellationToken ct)
-    {
-        request.State = state;
-        await SaveAsync(db, request, ct);
-    }
-
-    private async Task SaveAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
-    {
-        request.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        changes.Publish(request);
+            r.Decision = InstallationDecision.Approve;
+            r.DecidedBy = AuditActors.System;
+            r.DecidedAt = time.GetUtcNow();
+        }, detail: verdict.Reason);
     }
 }

@@ -2,9 +2,12 @@ using System.Net;
 
 namespace TalkdeskPortal.Talkdesk;
 
-/// <summary>A Talkdesk call that still failed after its retries. The message never carries secrets.</summary>
+/// <summary>A Talkdesk call failed: an error answer (with its status), or no answer at all (no status).</summary>
 public sealed class TalkdeskApiException(string message, HttpStatusCode? statusCode = null, Exception? inner = null)
     : Exception(message, inner)
 {
     public HttpStatusCode? StatusCode { get; } = statusCode;
+
+    // How long Talkdesk asked us to wait (429/503 Retry-After), when it said.
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -57,7 +57,10 @@ internal static class TalkdeskJson
         var request = response.RequestMessage;
         return new TalkdeskApiException(
             $"Talkdesk answered {(int)response.StatusCode} to {request?.Method} {request?.RequestUri?.AbsolutePath}{(detail is null ? "" : $": {detail}")}",
-            response.StatusCode);
+            response.StatusCode)
+        {
+            RetryAfter = TalkdeskResilience.RetryAfter(response, TimeSpan.FromDays(1)),
+        };
     }
 
     private static string? Text(JsonElement e, string name) =>

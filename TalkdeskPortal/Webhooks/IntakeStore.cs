@@ -134,7 +134,7 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
                 EventId = parsed.Id, Kind = kind, State = RequestState.Received, AppId = parsed.AppId,
                 InstallationId = parsed.InstallationId!, AccountId = parsed.AccountId!, AccountName = parsed.AccountName,
                 ApiRoot = parsed.ApiRoot!.ToString(), EventCreatedAt = parsed.CreatedAt, ReceivedAt = now, UpdatedAt = now,
-                Deadline = now + RequestExpiry.TalkdeskWindow,
+                Deadline = RequestExpiry.DeadlineFor(parsed.CreatedAt, now),
                 DataJson = JsonSerializer.Serialize(parsed.Data),
                 ProtectedCredentials = parsed.Credentials is { } c ? protector.Protect(c) : null,
             };

@@ -9,6 +9,10 @@ public sealed class LifecycleRequestConfiguration : IEntityTypeConfiguration<Lif
 {
     public void Configure(EntityTypeBuilder<LifecycleRequest> builder)
     {
+        // Every save of a request is conditional on the state it was read in (and on the decision attempt it
+        // claimed): UPDATE … WHERE Id = @id AND State = @from. The loser of a race gets a concurrency error, never a win.
+        builder.Property(r => r.State).IsConcurrencyToken();
+        builder.Property(r => r.DecisionAttempts).IsConcurrencyToken();
         builder.Property(r => r.EventId).HasMaxLength(100);
         builder.HasIndex(r => r.EventId).IsUnique();
         builder.HasOne<ReceivedEvent>().WithMany().HasForeignKey(r => r.EventId);
@@ -24,5 +28,6 @@ public sealed class LifecycleRequestConfiguration : IEntityTypeConfiguration<Lif
         builder.HasIndex(r => r.ReceivedAt);
         builder.HasIndex(r => r.CompletedAt);
         builder.HasIndex(r => r.AccountName);
+        builder.HasIndex(r => new { r.State, r.NextAttemptAt });
     }
 }

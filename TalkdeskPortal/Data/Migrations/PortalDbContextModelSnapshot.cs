@@ -268,6 +268,9 @@ namespace TalkdeskPortal.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -292,10 +295,14 @@ namespace TalkdeskPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DecisionAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DecisionReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecisionSentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
@@ -321,6 +328,9 @@ namespace TalkdeskPortal.Data.Migrations
                     b.Property<int>("LicensedUsers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProtectedCredentials")
                         .HasColumnType("TEXT");
 
@@ -334,7 +344,11 @@ namespace TalkdeskPortal.Data.Migrations
                     b.Property<int>("Runs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StagedJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -361,6 +375,8 @@ namespace TalkdeskPortal.Data.Migrations
                     b.HasIndex("AccountId", "EventCreatedAt");
 
                     b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Requests");
                 });

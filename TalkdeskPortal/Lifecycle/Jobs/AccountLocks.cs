@@ -1,29 +1,46 @@
-using System.Collections.Concurrent;
-
 namespace TalkdeskPortal.Lifecycle.Jobs;
 
 /// <summary>
-/// One request per Talkdesk account at a time (which covers one per installation), across all
-/// Hangfire workers of this process.
+/// One request per Talkdesk account at a time in this process. Nobody waits: a request that finds its account
+/// busy is remembered and handed back to the dispatcher when the holder lets go, so no worker thread is parked.
 /// </summary>
-public sealed class AccountLocks
+public sealed class AccountLocks(RequestDispatcher dispatcher)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, HashSet<long>> _held = new(StringComparer.Ordinal);
 
-    public async Task<IDisposable> AcquireAsync(string accountId, CancellationToken ct)
+    /// <summary>The lock, or null when the account is busy (then <paramref name="requestId"/> runs again on release).</summary>
+    public IDisposable? TryAcquire(string accountId, long? requestId)
     {
-        var gate = _locks.GetOrAdd(accountId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Releaser(gate);
+        lock (_gate)
+        {
+            if (_held.TryGetValue(accountId, out var waiters))
+            {
+                if (requestId is { } id) waiters.Add(id);
+                return null;
+            }
+            _held[accountId] = [];
+            return new Releaser(this, accountId);
+        }
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private void Release(string accountId)
+    {
+        HashSet<long>? waiters;
+        lock (_gate)
+        {
+            _held.Remove(accountId, out waiters);
+        }
+        foreach (var id in waiters ?? []) dispatcher.Notify(id);
+    }
+
+    private sealed class Releaser(AccountLocks owner, string accountId) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) == 0) owner.Release(accountId);
         }
     }
 }

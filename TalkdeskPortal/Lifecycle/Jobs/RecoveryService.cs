@@ -1,26 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using TalkdeskPortal.Data;
-
 namespace TalkdeskPortal.Lifecycle.Jobs;
 
 /// <summary>
-/// Hangfire's storage is in memory, so at start every request the database says is unfinished is
-/// handed to the dispatcher again, oldest event first.
+/// At start, every open request the database says is due (including those a crash left mid-step) goes back to the
+/// runner; scheduled retries still in the future stay with Hangfire's durable schedule.
 /// </summary>
-public sealed class RecoveryService(IDbContextFactory<PortalDbContext> dbFactory, RequestDispatcher dispatcher, ILogger<RecoveryService> logger)
-    : IHostedService
+public sealed class RecoveryService(RequestSweep sweep) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ids = await db.Requests
-            .Where(r => RequestStates.Runnable.Contains(r.State))
-            .OrderBy(r => r.EventCreatedAt).ThenBy(r => r.Id)
-            .Select(r => r.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var id in ids) dispatcher.Notify(id);
-        if (ids.Count > 0) logger.LogInformation("Recovery re-enqueued {Count} unfinished requests", ids.Count);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => sweep.RunAsync(recovering: true, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

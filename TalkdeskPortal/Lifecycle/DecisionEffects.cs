@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TalkdeskPortal.Audit;
+using TalkdeskPortal.Data;
+using TalkdeskPortal.Talkdesk;
+using TalkdeskPortal.Tenants;
+
+namespace TalkdeskPortal.Lifecycle;
+
+/// <summary>
+/// The tenant follows Talkdesk's decision: an approve applies what the request staged, a reject (or an expiry)
+/// drops it. Changes join the caller's context and commit with the request's final move.
+/// </summary>
+public sealed class DecisionEffects(
+    TenantProvisioner tenants,
+    CredentialProtector protector,
+    ITalkdeskTokenProvider tokens,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public async Task ApplyApprovedAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    {
+        switch (request.Kind)
+        {
+            case RequestKind.Install:
+                var snapshot = Staged<InstallSnapshot>(request)
+                    ?? throw new WorkflowException("The install has nothing staged to apply; Retry stages it again.");
+                await tenants.ApplyInstallAsync(db, request, snapshot, ct);
+                await StoreCredentialsAsync(db, request, ct);
+                break;
+            case RequestKind.Update:
+                var users = Staged<StagedUpdate>(request)?.LicensedUsers ?? [];
+                await tenants.ApplyUpdateAsync(db, request, RequestData.From(request), users, ct);
+                break;
+            case RequestKind.Uninstall:
+                await tenants.MarkUninstalledAsync(db, request, RequestData.From(request), ct);
+                db.Credentials.RemoveRange(await db.Credentials.Where(c => c.InstallationId == request.InstallationId).ToListAsync(ct));
+                tokens.Forget(request.InstallationId);
+                audit.Add(db, AuditActors.System, "credentials.wiped", AuditOutcomes.Ok, request,
+                    detail: "Credentials and tokens of the uninstalled installation are gone; mappings and settings are kept");
+                break;
+        }
+    }
+
+    /// <summary>Rejected or expired: nothing staged reaches the tenant, and an install's credentials are wiped.</summary>
+    public void DropStaged(PortalDbContext db, LifecycleRequest request, string outcome)
+    {
+        var detail = request.Kind switch
+        {
+            RequestKind.Install => $"Install {outcome}: the tenant was not activated and the event's credentials are wiped",
+            RequestKind.Update => $"Update {outcome}: the previous plan and user mappings stay",
+            RequestKind.Uninstall => $"Uninstall {outcome}: the tenant stays active",
+            _ => null,
+        };
+        if (detail is null) return;
+        request.ProtectedCredentials = null;
+        request.StagedJson = null;
+        audit.Add(db, AuditActors.System, "tenant.unchanged", AuditOutcomes.Skipped, request, detail: detail);
+    }
+
+    private async Task StoreCredentialsAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    {
+        if (request.ProtectedCredentials is not { } fromEvent) return;
+        var credentials = protector.Unprotect(fromEvent);
+        var row = await db.Credentials.FirstOrDefaultAsync(c => c.InstallationId == request.InstallationId, ct);
+        if (row is null)
+        {
+            row = new InstallationCredential
+            {
+                InstallationId = request.InstallationId, AppId = request.AppId, AccountId = request.AccountId,
+                AccountName = request.AccountName ?? "", ApiRoot = request.ApiRoot, ClientId = credentials.ClientId,
+                Protected = fromEvent,
+            };
+            db.Credentials.Add(row);
+        }
+        else
+        {
+            row.Protected = fromEvent;
+            row.ClientId = credentials.ClientId;
+        }
+        row.UpdatedAt = time.GetUtcNow();
+        // The installation row holds the set from now on; the request keeps no copy.
+        request.ProtectedCredentials = null;
+    }
+
+    private static T? Staged<T>(LifecycleRequest request) where T : class =>
+        request.StagedJson is { } json ? JsonSerializer.Deserialize<T>(json) : null;
+}

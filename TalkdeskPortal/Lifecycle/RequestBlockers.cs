@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using TalkdeskPortal.Data;
+
+namespace TalkdeskPortal.Lifecycle;
+
+/// <summary>
+/// Order only where it matters: an open install holds up everything else of its installation (whatever the
+/// timestamps say: a trial stamped the same second as its install still needs the install), and an open
+/// uninstall holds up the account's later reinstall. Failed, Refused and final requests hold up nothing.
+/// </summary>
+public static class RequestBlockers
+{
+    public static Task<LifecycleRequest?> FindAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    {
+        var open = db.Requests.AsNoTracking()
+            .Where(r => r.AccountId == request.AccountId && r.Id != request.Id && RequestStates.Blocking.Contains(r.State));
+        var blockers = request.Kind == RequestKind.Install
+            ? open.Where(r => r.Kind == RequestKind.Uninstall &&
+                              (r.EventCreatedAt < request.EventCreatedAt || (r.EventCreatedAt == request.EventCreatedAt && r.Id < request.Id)))
+            : open.Where(r => r.Kind == RequestKind.Install && r.InstallationId == request.InstallationId);
+        return blockers.OrderBy(r => r.EventCreatedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct);
+    }
+
+    public static string Describe(LifecycleRequest blocker) =>
+        $"Waits for request {blocker.Id} ({blocker.Kind}, {blocker.State}) of the same {(blocker.Kind == RequestKind.Install ? "installation" : "account")} to finish.";
+}

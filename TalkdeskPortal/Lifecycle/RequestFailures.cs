@@ -1,0 +1,92 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TalkdeskPortal.Audit;
+using TalkdeskPortal.Data;
+using TalkdeskPortal.Lifecycle.Jobs;
+
+namespace TalkdeskPortal.Lifecycle;
+
+/// <summary>
+/// What a failed step leaves behind. Decided on the row as saved (re-read), never on what the failed step had
+/// half-changed in memory: transient → Retrying with a durable Hangfire retry at NextAttemptAt; an unknown
+/// installation → wait for its install; anything else → Failed, where staff Retry resumes it.
+/// </summary>
+public sealed class RequestFailures(
+    RequestStateMachine machine,
+    IBackgroundJobClient jobs,
+    IOptions<JobOptions> options,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<RequestFailures> logger)
+{
+    public async Task HandleAsync(PortalDbContext db, long requestId, Exception ex, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var request = await db.Requests.FirstAsync(r => r.Id == requestId, ct);
+        if (request.State.IsFinal() || request.State is RequestState.Failed or RequestState.Retrying or RequestState.AwaitingApproval) return;
+        var error = Trim(ex.Message);
+
+        if (ex is InstallationNotKnownException)
+        {
+            await WaitForInstallAsync(db, request, error, ct);
+            return;
+        }
+        if (!FailureKind.IsTransient(ex))
+        {
+            logger.LogWarning("Request {RequestId} failed at {State}: {Error}", request.Id, request.State, error);
+            await machine.MoveAsync(db, request, RequestTrigger.PermanentFailure, ct,
+                r => r.Error = error, detail: $"At {request.State}: {error}");
+            return;
+        }
+
+        var attempt = request.Attempts + 1;
+        var next = time.GetUtcNow() + options.Value.RetryDelay(attempt, FailureKind.RetryAfter(ex));
+        if (next > request.Deadline) next = request.Deadline; // then it expires, on time
+        var from = request.State;
+        logger.LogWarning("Request {RequestId} hit a transient failure at {State} (attempt {Attempt}); next attempt at {Next:u}: {Error}",
+            request.Id, from, attempt, next, error);
+        var moved = await machine.MoveAsync(db, request, RequestTrigger.TransientFailure, ct, r =>
+        {
+            r.Error = error;
+            r.Attempts = attempt;
+            r.NextAttemptAt = next;
+        }, detail: $"Attempt {attempt} at {from}: {error}. Next attempt {next:u}.");
+        if (!moved) return;
+        try
+        {
+            jobs.Schedule<ProcessRequestJob>(job => job.RunAsync(requestId, CancellationToken.None), next);
+        }
+        catch (Exception scheduleError)
+        {
+            // The row says Retrying with NextAttemptAt; the sweep resumes it if this schedule is lost.
+            logger.LogError(scheduleError, "Could not schedule the retry of request {RequestId}", requestId);
+        }
+    }
+
+    /// <summary>
+    /// Out of order: an update, uninstall or trial ran before its install was processed. It waits as Received and the
+    /// install's completion wakes it; if a newer event of the account was already applied, it is moot instead.
+    /// </summary>
+    private async Task WaitForInstallAsync(PortalDbContext db, LifecycleRequest request, string error, CancellationToken ct)
+    {
+        var newer = await db.Tenants.AnyAsync(t => t.TalkdeskAccountId == request.AccountId && t.LastEventAt != null && t.LastEventAt > request.EventCreatedAt, ct);
+        if (newer)
+        {
+            await machine.MoveAsync(db, request, RequestTrigger.Supersede, ct,
+                detail: "A newer event of this account was applied first and the installation's credentials are gone; nothing to do.");
+            return;
+        }
+        if (request.State == RequestState.Received)
+        {
+            request.WaitingReason = "Waiting for this installation's app.installed to be processed.";
+            audit.Add(db, AuditActors.System, "request.waiting-for-install", AuditOutcomes.Waiting, request, detail: error);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await machine.MoveAsync(db, request, RequestTrigger.WaitForInstall, ct,
+            r => r.WaitingReason = "Waiting for this installation's app.installed to be processed.", detail: error);
+    }
+
+    private static string Trim(string message) => message.Length > 1000 ? message[..1000] : message;
+}

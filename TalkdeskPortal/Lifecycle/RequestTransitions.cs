@@ -1,0 +1,42 @@
+using TalkdeskPortal.Audit;
+using static TalkdeskPortal.Lifecycle.RequestState;
+using static TalkdeskPortal.Lifecycle.RequestTrigger;
+
+namespace TalkdeskPortal.Lifecycle;
+
+/// <summary>
+/// A request's whole life, as one table (the README carries the same table). <see cref="RequestStateMachine"/>
+/// applies a row as one conditional update: <c>UPDATE … WHERE Id = @id AND State = @from</c>.
+/// </summary>
+public static class RequestTransitions
+{
+    private static readonly RequestState[] Working = [Received, Processing, Deciding];
+    private static readonly RequestState[] Open = [Received, Processing, Retrying, AwaitingApproval, Deciding, Failed];
+
+    // To = null: back to the state the request left (ResumeState).
+    public static readonly IReadOnlyList<Transition> Table =
+    [
+        new([Received], Start, Processing, null, AuditOutcomes.Ok),
+        new([Processing], Refuse, Refused, "event.refused", AuditOutcomes.Refused),
+        new([Processing], Finish, Completed, "request.completed", AuditOutcomes.Ok),
+        new([Processing], AutoApprove, Deciding, "decision.approved", AuditOutcomes.Ok),
+        new([Processing], NeedStaff, AwaitingApproval, "request.waiting", AuditOutcomes.Waiting),
+        new([AwaitingApproval], StaffApprove, Deciding, "decision.approved", AuditOutcomes.Ok),
+        new([AwaitingApproval], StaffReject, Deciding, "decision.rejected", AuditOutcomes.Ok),
+        new([Deciding], Approved, Completed, "request.completed", AuditOutcomes.Ok),
+        new([Deciding], RequestTrigger.Rejected, RequestState.Rejected, "request.completed", AuditOutcomes.Ok),
+        new([Processing], WaitForInstall, Received, "request.waiting-for-install", AuditOutcomes.Waiting),
+        new([Received, Processing], Supersede, Superseded, "request.superseded", AuditOutcomes.Skipped),
+        new(Working, TransientFailure, Retrying, "request.retrying", AuditOutcomes.Failed),
+        new([Retrying], Resume, null, null, AuditOutcomes.Ok),
+        new([.. Working, Retrying], PermanentFailure, Failed, "request.failed", AuditOutcomes.Failed),
+        new([Failed], StaffRetry, null, "request.retried", AuditOutcomes.Ok),
+        new(Open, Expire, Expired, "request.expired", AuditOutcomes.Skipped),
+    ];
+
+    public static Transition? Find(RequestState from, RequestTrigger trigger) =>
+        Table.FirstOrDefault(t => t.On == trigger && t.From.Contains(from));
+}
+
+/// <summary>One row: from any of <paramref name="From"/>, on <paramref name="On"/>, to <paramref name="To"/>, audited as <paramref name="AuditAction"/>.</summary>
+public sealed record Transition(RequestState[] From, RequestTrigger On, RequestState? To, string? AuditAction, string Outcome);
