@@ -1,12 +1,16 @@
 namespace TalkdeskPortal.Talkdesk;
 
-/// <summary>Retry and timeout budget for every call to Talkdesk (<c>Talkdesk:Http</c>).</summary>
+/// <summary>
+/// The short, in-call budget for one Talkdesk call (<c>Talkdesk:Http</c>): rides out a blip. Anything longer is the
+/// request's durable retry schedule, which survives restarts and lasts until Talkdesk's deadline.
+/// </summary>
 public sealed class TalkdeskHttpOptions
 {
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
-    public int MaxRetryAttempts { get; set; } = 5;
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public int MaxRetryAttempts { get; set; } = 2;
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-    // A Retry-After longer than this is capped, so one call never parks a worker for hours.
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+    // A Retry-After longer than this is capped, so one call never parks a worker for long; the request's own
+    // durable retry (Jobs:RetrySchedule) honours the full Retry-After.
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 }
