@@ -8,6 +8,7 @@ public sealed class TalkdeskHttpOptions
 {
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    // In-call retries of one call (GETs only, never a decision); 0 = none.
     public int MaxRetryAttempts { get; set; } = 2;
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     // A Retry-After longer than this is capped, so one call never parks a worker for long; the request's own

@@ -13,7 +13,8 @@ public static class TalkdeskResilience
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TalkdeskHttpOptions http)
     {
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = http.TotalTimeout, Name = "talkdesk-total" });
-        pipeline.AddRetry(new HttpRetryStrategyOptions
+        // 0 turns in-call retries off: the request's durable schedule is then the only retry.
+        if (http.MaxRetryAttempts > 0) pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             Name = "talkdesk-retry",
             MaxRetryAttempts = http.MaxRetryAttempts,
