@@ -11,6 +11,8 @@ public static class TalkdeskServiceCollectionExtensions
         services.AddOptions<TalkdeskOptions>()
             .BindConfiguration(TalkdeskOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => o.Regions.All(r => r is { IsComplete: true }),
+                "Every Talkdesk:Regions entry needs both ApiHost and TokenUrlTemplate.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TalkdeskEndpoints>();

@@ -51,8 +51,8 @@ public sealed class TalkdeskTokenProvider(
 
     private async Task<CachedToken> FetchAsync(TalkdeskConnection connection)
     {
-        var tokenUrl = endpoints.TokenUrlFor(connection.AccountName)
-            ?? throw new TalkdeskApiException($"No token URL is allowed for account '{connection.AccountName}'.");
+        var tokenUrl = endpoints.TokenUrlFor(connection.AccountName, connection.ApiRoot)
+            ?? throw new TalkdeskApiException($"No token URL is allowed for account '{connection.AccountName}' at {connection.ApiRoot.Authority}.");
         var credentials = connection.Credentials;
         var request = new ClientCredentialsTokenRequest { Address = tokenUrl.ToString(), ClientId = credentials.ClientId };
         if (options.CurrentValue.ClientAuthentication == ClientAuthentication.Basic)
