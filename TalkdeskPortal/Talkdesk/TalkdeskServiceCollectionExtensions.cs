@@ -19,17 +19,24 @@ public static class TalkdeskServiceCollectionExtensions
         services.AddSingleton<ClientAssertionFactory>();
         services.AddSingleton<ITalkdeskTokenProvider, TalkdeskTokenProvider>();
 
+        // The token POST creates nothing at Talkdesk: a repeated grant only issues another short-lived token,
+        // so a lost answer is safe to retry here. (A resend carries the same assertion; if the first one did
+        // arrive, Talkdesk may refuse its jti as used, a 400 that is not retried, and the next fetch signs anew.)
         services.AddHttpClient(TalkdeskTokenProvider.HttpClientName, ConfigureClient)
             .AddResilienceHandler("talkdesk-token", (pipeline, context) =>
-                TalkdeskResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TalkdeskOptions>>().Value.Http));
+                TalkdeskResilience.Configure(pipeline, Http(context.ServiceProvider), retryUnsafeMethods: true));
         // The client lives inside singletons, so connections are recycled by the handler, not by the factory.
         services.AddHttpClient<ITalkdeskApi, TalkdeskApiClient>(ConfigureClient)
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // POST /state and POST credentials/state decide something at Talkdesk: one send per call (TALKDESK.md §5).
             .AddResilienceHandler("talkdesk-api", (pipeline, context) =>
-                TalkdeskResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TalkdeskOptions>>().Value.Http));
+                TalkdeskResilience.Configure(pipeline, Http(context.ServiceProvider), retryUnsafeMethods: false));
         return builder;
     }
+
+    private static TalkdeskHttpOptions Http(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<TalkdeskOptions>>().Value.Http;
 
     // The resilience pipeline owns timeouts; HttpClient's own 100 s limit would cut across it.
     private static void ConfigureClient(HttpClient client)
