@@ -77,7 +77,8 @@ public sealed class TalkdeskTokenProvider(
         {
             var reason = response.ErrorType == ResponseErrorType.Exception
                 ? response.Exception?.Message
-                : $"{response.Error} {response.ErrorDescription}".Trim();
+                // On a 401 Duende's Error is the reason phrase; the OAuth error (invalid_client) is in the body.
+                : $"{response.TryGet("error") ?? response.Error} {response.ErrorDescription}".Trim();
             throw new TalkdeskApiException($"Talkdesk refused a token for installation {connection.InstallationId}: {reason}",
                 response.HttpStatusCode == 0 ? null : response.HttpStatusCode, response.Exception);
         }
