@@ -78,6 +78,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         return Http.PostAsync("/webhooks/talkdesk", content);
     }
 
+    public Task<HttpResponseMessage> PostBytesAsync(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+        return Http.PostAsync("/webhooks/talkdesk", content);
+    }
+
     public PortalDbContext Db() => Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

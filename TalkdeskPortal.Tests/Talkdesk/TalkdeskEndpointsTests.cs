@@ -5,6 +5,9 @@ namespace TalkdeskPortal.Tests.Talkdesk;
 
 public sealed class TalkdeskEndpointsTests
 {
+    private static readonly Uri Us = new("https://api.talkdeskapp.com/");
+    private static readonly Uri Unlisted = new("http://127.0.0.1:5001/api/");
+
     private static TalkdeskEndpoints Endpoints(string template = "https://{account}.talkdeskid.com/oauth/token") =>
         new(new StaticOptions(new TalkdeskOptions
         {
@@ -18,7 +21,7 @@ public sealed class TalkdeskEndpointsTests
     [InlineData("acme", "https://acme.talkdeskid.com/oauth/token")]
     [InlineData("ACME-2", "https://acme-2.talkdeskid.com/oauth/token")]
     public void TokenUrl_IsBuiltFromTheTemplateAndAPlainLabel(string account, string expected) =>
-        Assert.Equal(expected, Endpoints().TokenUrlFor(account)?.ToString());
+        Assert.Equal(expected, Endpoints().TokenUrlFor(account, Unlisted)?.ToString());
 
     [Theory]
     [InlineData("evil.example")]
@@ -28,11 +31,11 @@ public sealed class TalkdeskEndpointsTests
     [InlineData("")]
     [InlineData("acme:443")]
     public void TokenUrl_IsRefused_ForAnAccountThatIsNotAPlainLabel(string account) =>
-        Assert.Null(Endpoints().TokenUrlFor(account));
+        Assert.Null(Endpoints().TokenUrlFor(account, Us));
 
     [Fact]
     public void TokenUrl_IsRefused_WhenTheTemplateLeadsOffTheRegionDomains() =>
-        Assert.Null(Endpoints("https://{account}.evil.example/oauth/token").TokenUrlFor("acme"));
+        Assert.Null(Endpoints("https://{account}.evil.example/oauth/token").TokenUrlFor("acme", Unlisted));
 
     [Theory]
     [InlineData("https://api.talkdeskapp.com", "https://api.talkdeskapp.com/")]

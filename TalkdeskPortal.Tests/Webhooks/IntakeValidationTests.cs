@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Tests.Support;
@@ -75,6 +77,31 @@ public sealed class IntakeValidationTests : PortalTestBase
         await AssertNothingStoredAsync();
     }
 
+    // Bytes that are not UTF-8, spliced where a reader of the JSON may never look at them.
+    public static TheoryData<string> NotUtf8 => new()
+    {
+        "invalid byte in a string value",
+        "invalid byte in a key",
+        "overlong encoding",
+        "lone surrogate",
+        "truncated sequence at the end of a value",
+        "truncated sequence at the end of the body",
+    };
+
+    [Theory]
+    [MemberData(nameof(NotUtf8))]
+    public async Task BodyThatIsNotUtf8_Gets400_AsProblemJson_AndNothingIsStored(string mutation)
+    {
+        var response = await Portal.PostBytesAsync(MutateBytes(mutation));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("Invalid event", problem!["title"]!.GetValue<string>());
+        Assert.Contains("UTF-8", problem["detail"]!.GetValue<string>());
+        await AssertNothingStoredAsync();
+    }
+
     [Fact]
     public async Task NonJsonContentType_Gets415()
     {
@@ -144,6 +171,27 @@ public sealed class IntakeValidationTests : PortalTestBase
         Assert.Equal(0, await db.Events.CountAsync());
         Assert.Equal(0, await db.Requests.CountAsync());
         Assert.Equal(0, await db.Deliveries.CountAsync());
+    }
+
+    private byte[] MutateBytes(string mutation)
+    {
+        const string Mark = "~bad~";
+        var evt = Valid();
+        byte[] bad;
+        switch (mutation)
+        {
+            case "invalid byte in a string value": evt["app_version_name"] = $"1.0{Mark}.0"; bad = [0xFF]; break;
+            case "invalid byte in a key": evt["data"]!["no" + Mark + "te"] = "x"; bad = [0xFE]; break;
+            case "overlong encoding": evt["app_version_name"] = $"1.0{Mark}"; bad = [0xC0, 0xAF]; break; // '/' in two bytes
+            case "lone surrogate": evt["app_version_name"] = $"1.0{Mark}"; bad = [0xED, 0xA0, 0x80]; break; // U+D800 encoded
+            case "truncated sequence at the end of a value": evt["app_version_name"] = $"1.0.0{Mark}"; bad = [0xE2, 0x82]; break;
+            case "truncated sequence at the end of the body":
+                return [.. Encoding.UTF8.GetBytes(evt.ToJsonString()), 0xE2, 0x82];
+            default: throw new ArgumentException(mutation);
+        }
+        var text = evt.ToJsonString();
+        var at = text.IndexOf(Mark, StringComparison.Ordinal);
+        return [.. Encoding.UTF8.GetBytes(text[..at]), .. bad, .. Encoding.UTF8.GetBytes(text[(at + Mark.Length)..])];
     }
 
     private JsonObject Valid() => Fake.InstalledEvent(Fake.CreateInstallation("valid"), Talkdesk.ApiRoot);

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TalkdeskPortal.Audit;
@@ -57,9 +56,9 @@ public sealed class RequestWorkflow(
         {
             await tokens.GetTokenAsync(connection, ct);
         }
-        catch (TalkdeskApiException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        catch (TalkdeskApiException ex) when (ex.CredentialsRefused)
         {
-            return await RefuseAsync(db, request, $"Talkdesk refused a token for the event's credentials ({(int)ex.StatusCode}).", ct);
+            return await RefuseAsync(db, request, $"Talkdesk refused a token for the event's credentials ({(int)ex.StatusCode!} {ex.OAuthError}).", ct);
         }
         var (mismatch, data) = await confirmation.CheckAsync(connection, request, EventTypes.For(request.Kind), ct);
         if (mismatch is not null) return await RefuseAsync(db, request, mismatch, ct);

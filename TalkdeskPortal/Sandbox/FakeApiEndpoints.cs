@@ -34,7 +34,8 @@ internal static class FakeApiEndpoints
             if (state is not ("approve" or "reject")) return Results.Json(new { error = "state must be approve or reject" }, statusCode: 400);
             if (state == "reject" && string.IsNullOrWhiteSpace(reason)) return Results.Json(new { error = "reason is required to reject" }, statusCode: 400);
             td.RecordDecision(i, state, reason);
-            return Results.Json(new { state = i.State, reason, updated_at = td.Now });
+            var answer = Results.Json(new { state = i.State, reason, updated_at = i.StateUpdatedAt });
+            return await ReplyFaultAsync(http, td) ?? answer;
         });
         installation.MapPost("/credentials/{clientId}/state", async (HttpContext http, FakeTalkdesk td, string appId, string installationId, string clientId) =>
         {
@@ -58,6 +59,20 @@ internal static class FakeApiEndpoints
     // A token only opens its own installation.
     private static FakeInstallation? Own(HttpContext http, FakeTalkdesk td, string appId, string installationId) =>
         appId == td.AppId && Caller(http, td) is { } i && i.InstallationId == installationId ? i : null;
+
+    // A decision already applied whose answer comes late or never: what a real peer shows now and then.
+    private static async Task<IResult?> ReplyFaultAsync(HttpContext http, FakeTalkdesk td)
+    {
+        if (td.Faults.TakeStateReplyFault() is not { } fault) return null;
+        if (fault.Delay is { } delay)
+        {
+            try { await Task.Delay(delay, http.RequestAborted); }
+            catch (OperationCanceledException) { return Results.StatusCode(499); }
+        }
+        return fault.Status is { } status
+            ? Results.Json(new { code = "injected", message = $"Injected {status} after the decision was applied" }, statusCode: status)
+            : null;
+    }
 
     private static async Task<JsonNode?> ReadAsync(HttpContext http)
     {

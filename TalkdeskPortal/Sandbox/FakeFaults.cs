@@ -5,6 +5,7 @@ public sealed class FakeFaults
 {
     private readonly Lock _gate = new();
     private readonly Queue<(int Status, TimeSpan? RetryAfter)> _failures = new();
+    private readonly Queue<StateReplyFault> _stateReplies = new();
     private int _hangs;
 
     // Added to every token and API call.
@@ -23,6 +24,23 @@ public sealed class FakeFaults
         lock (_gate) _hangs += count;
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> decisions (POST .../state) are applied, then answered only after
+    /// <paramref name="delay"/>: a client whose attempt timeout is shorter sees a timeout although Talkdesk applied it.
+    /// </summary>
+    public void DelayStateReplyNext(int count, TimeSpan delay)
+    {
+        lock (_gate)
+            for (var i = 0; i < count; i++) _stateReplies.Enqueue(new StateReplyFault(delay, null));
+    }
+
+    /// <summary>The next <paramref name="count"/> decisions are applied, then answered with <paramref name="status"/> (a lost reply).</summary>
+    public void LoseStateReplyNext(int count, int status = 502)
+    {
+        lock (_gate)
+            for (var i = 0; i < count; i++) _stateReplies.Enqueue(new StateReplyFault(null, status));
+    }
+
     /// <summary>Every token issued so far stops working (401).</summary>
     public void RevokeTokens()
     {
@@ -34,6 +52,7 @@ public sealed class FakeFaults
         lock (_gate)
         {
             _failures.Clear();
+            _stateReplies.Clear();
             _hangs = 0;
             Latency = TimeSpan.Zero;
         }
@@ -42,6 +61,11 @@ public sealed class FakeFaults
     internal (int Status, TimeSpan? RetryAfter)? TakeFailure()
     {
         lock (_gate) return _failures.TryDequeue(out var failure) ? failure : null;
+    }
+
+    internal StateReplyFault? TakeStateReplyFault()
+    {
+        lock (_gate) return _stateReplies.TryDequeue(out var fault) ? fault : null;
     }
 
     internal bool TakeHang()
@@ -53,4 +77,6 @@ public sealed class FakeFaults
             return true;
         }
     }
+
+    internal sealed record StateReplyFault(TimeSpan? Delay, int? Status);
 }

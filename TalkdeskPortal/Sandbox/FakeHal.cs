@@ -16,7 +16,7 @@ internal static class FakeHal
         _embedded = new
         {
             created_by = User(i.Users.First(u => u.Id == i.AdminUserId)),
-            state = new { state = i.State, reason = i.StateReason, updated_at = i.CreatedAt },
+            state = new { state = i.State, reason = i.StateReason, updated_at = i.StateUpdatedAt },
         },
     };
 

@@ -7,7 +7,7 @@ public sealed partial class FakeTalkdesk
 {
     public JsonObject InstalledEvent(FakeInstallation i, Uri apiRoot)
     {
-        i.State = "installing";
+        lock (_gate) i.SetState("installing", null, Now);
         return Envelope("app.installed", i, apiRoot, WithCredentials(Basics(i), i));
     }
 
@@ -26,7 +26,7 @@ public sealed partial class FakeTalkdesk
             }
             if (planName is not null) (i.PlanName, i.PlanType) = (planName, "paid");
             if (licenses is not null) i.TotalLicenses = licenses.Value;
-            i.State = "updating";
+            i.SetState("updating", null, Now);
         }
         if (adding.Count > 0 || removing.Count > 0)
             data["users"] = new JsonObject { ["adding"] = Ids(adding), ["removing"] = Ids(removing) };
@@ -40,7 +40,7 @@ public sealed partial class FakeTalkdesk
 
     public JsonObject UninstalledEvent(FakeInstallation i, Uri apiRoot, string message = "No longer needed")
     {
-        i.State = "uninstalling";
+        lock (_gate) i.SetState("uninstalling", null, Now);
         var data = Basics(i);
         data["reason"] = new JsonObject { ["type"] = "other", ["message"] = message };
         return Envelope("app.uninstalled", i, apiRoot, data);

@@ -17,6 +17,7 @@ public sealed partial class FakeTalkdesk(TimeProvider time)
     private readonly ConcurrentQueue<FakeDecision> _decisions = new();
     private readonly ConcurrentQueue<FakeTokenGrant> _grants = new();
     private readonly ConcurrentQueue<string> _acknowledged = new();
+    private readonly ConcurrentDictionary<string, byte> _refusedInstallations = new();
 
     public string AppId { get; set; } = "sandbox-app";
     public string AppVersionId { get; set; } = "sandbox-app-v1";
@@ -91,6 +92,18 @@ public sealed partial class FakeTalkdesk(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// From now on the token endpoint answers 401 <c>{"error":"invalid_client"}</c> to every credential set of this
+    /// installation, as Talkdesk does for revoked or suspended credentials. (Credentials the fake never issued, as in a
+    /// forged app.installed, are refused the same way already: 401 invalid_client by Basic or by a well-formed assertion.)
+    /// Tokens issued before keep working until they expire or <see cref="FakeFaults.RevokeTokens"/>.
+    /// </summary>
+    public void RefuseTokensFor(FakeInstallation installation) => _refusedInstallations[installation.InstallationId] = 0;
+
+    public void AcceptTokensFor(FakeInstallation installation) => _refusedInstallations.TryRemove(installation.InstallationId, out _);
+
+    internal bool RefusesTokens(string installationId) => _refusedInstallations.ContainsKey(installationId);
+
     internal JsonObject? StoredEvent(string id) => _events.TryGetValue(id, out var e) ? (JsonObject)e.DeepClone() : null;
 
     internal DateTimeOffset Now => time.GetUtcNow();
@@ -104,8 +117,8 @@ public sealed partial class FakeTalkdesk(TimeProvider time)
     {
         lock (_gate)
         {
-            installation.State = state == "approve" ? "completed" : "rejected";
-            installation.StateReason = reason;
+            // The contract's states after a decision (TALKDESK.md §5): approve → completed, reject → rejected.
+            installation.SetState(state == "approve" ? "completed" : "rejected", reason, time.GetUtcNow());
         }
         var decision = new FakeDecision(time.GetUtcNow(), installation.InstallationId, state, reason);
         _decisions.Enqueue(decision);

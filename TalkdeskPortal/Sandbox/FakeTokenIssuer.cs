@@ -10,6 +10,9 @@ namespace TalkdeskPortal.Sandbox;
 /// The fake token endpoint's rules: a private_key_jwt assertion must be signed by the key Talkdesk issued,
 /// name it in kid, use its algorithm, carry iss = sub = client_id, aud = this URL, a short exp and an
 /// unused jti. Basic auth with client_id:client_secret is accepted too.
+/// Refusals: a client_id the fake never issued (or retired), a wrong secret, a bad signature or claim → 401
+/// invalid_client; no form body or no assertion → 400 invalid_request; an assertion that is not a JWT → 400
+/// invalid_client; a reused jti → 400 invalid_grant; an installation put on <see cref="FakeTalkdesk.RefuseTokensFor"/> → 401 invalid_client.
 /// </summary>
 internal sealed class FakeTokenIssuer(FakeTalkdesk talkdesk)
 {
@@ -32,6 +35,8 @@ internal sealed class FakeTokenIssuer(FakeTalkdesk talkdesk)
         if (error is not null) return error;
 
         var (installation, key, jti) = found!.Value;
+        if (talkdesk.RefusesTokens(installation.InstallationId))
+            return Error(401, "invalid_client", "The client's credentials are not accepted.");
         var token = FakeKeyPair.Hex(24);
         _tokens[token] = new IssuedToken(installation.InstallationId, key.Credentials.ClientId, talkdesk.Now.AddSeconds(600),
             talkdesk.Faults.TokenGeneration);

@@ -10,4 +10,12 @@ public sealed class TalkdeskApiException(string message, HttpStatusCode? statusC
 
     // How long Talkdesk asked us to wait (429/503 Retry-After), when it said.
     public TimeSpan? RetryAfter { get; init; }
+
+    // The token endpoint's OAuth error code (invalid_client, invalid_grant, …), when it answered with one.
+    public string? OAuthError { get; init; }
+
+    /// <summary>Talkdesk does not accept these credentials at all (not a replayed or malformed assertion of ours).</summary>
+    public bool CredentialsRefused =>
+        StatusCode == HttpStatusCode.Unauthorized ||
+        (StatusCode == HttpStatusCode.BadRequest && OAuthError is "invalid_client" or "unauthorized_client");
 }

@@ -14,7 +14,12 @@ public sealed class TalkdeskOptions
     [Required]
     public string TokenUrlTemplate { get; set; } = "https://{account}.talkdeskid.com/oauth/token";
 
-    // Hosts (no port) a token URL may have: the domain itself or any subdomain of it.
+    // The event's _links.root host picks its region's token URL; TokenUrlTemplate serves a host not listed.
+    // Empty by default on purpose: TalkdeskRegion.BuiltIn is merged in code, configured entries win per ApiHost.
+    public List<TalkdeskRegion> Regions { get; set; } = [];
+
+    // Hosts (no port) a token URL may have: the domain itself or any subdomain of it. Talkdesk's own token
+    // domains and the hosts of configured Regions' templates are allowed as well.
     [MinLength(1)]
     public string[] RegionDomains { get; set; } = [];
 

@@ -6,15 +6,18 @@ namespace TalkdeskPortal.Talkdesk;
 /// <summary>
 /// One retry policy for every Talkdesk call: total timeout → retries (5xx, 408, 429, network errors,
 /// attempt timeouts; Retry-After honoured up to a cap; exponential backoff with jitter) → attempt timeout.
-/// Other 4xx are answers, not faults, and are not retried.
+/// Other 4xx are answers, not faults, and are not retried. Unsafe methods are retried only where asked.
 /// </summary>
 public static class TalkdeskResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TalkdeskHttpOptions http)
+    /// <param name="retryUnsafeMethods">
+    /// False for the API: a POST whose answer was lost (a 502, a timeout) may already have been applied, so it
+    /// is sent once here and the caller decides what to do after reading the installation's state (TALKDESK.md §5).
+    /// </param>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TalkdeskHttpOptions http, bool retryUnsafeMethods)
     {
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = http.TotalTimeout, Name = "talkdesk-total" });
-        // 0 turns in-call retries off: the request's durable schedule is then the only retry.
-        if (http.MaxRetryAttempts > 0) pipeline.AddRetry(new HttpRetryStrategyOptions
+        var retry = new HttpRetryStrategyOptions
         {
             Name = "talkdesk-retry",
             MaxRetryAttempts = http.MaxRetryAttempts,
@@ -24,7 +27,11 @@ public static class TalkdeskResilience
             MaxDelay = http.MaxRetryAfter,
             ShouldRetryAfterHeader = false,
             DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, http.MaxRetryAfter)),
-        });
+        };
+        // After ShouldHandle is final: it wraps the predicate.
+        if (!retryUnsafeMethods) retry.DisableForUnsafeHttpMethods();
+        // 0 turns in-call retries off: the request's durable schedule is then the only retry.
+        if (http.MaxRetryAttempts > 0) pipeline.AddRetry(retry);
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = http.AttemptTimeout, Name = "talkdesk-attempt" });
     }
 

@@ -51,8 +51,30 @@ public sealed class TalkdeskTokenProvider(
 
     private async Task<CachedToken> FetchAsync(TalkdeskConnection connection)
     {
-        var tokenUrl = endpoints.TokenUrlFor(connection.AccountName)
-            ?? throw new TalkdeskApiException($"No token URL is allowed for account '{connection.AccountName}'.");
+        var tokenUrl = endpoints.TokenUrlFor(connection.AccountName, connection.ApiRoot)
+            ?? throw new TalkdeskApiException($"No token URL is allowed for account '{connection.AccountName}' at {connection.ApiRoot.Authority}.");
+        var http = options.CurrentValue.Http;
+        // Not the caller's token: a shared fetch must not die with the first caller that gives up.
+        using var timeout = new CancellationTokenSource(http.TotalTimeout);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await FetchOnceAsync(connection, tokenUrl, timeout.Token);
+            }
+            catch (TalkdeskApiException ex) when (attempt < http.MaxRetryAttempts && IsTransient(ex) && !timeout.IsCancellationRequested)
+            {
+                // Each try signs a new assertion (a new jti), so a lost answer never makes the next try look replayed.
+                await Task.Delay(http.RetryBaseDelay * Math.Pow(2, attempt), timeout.Token);
+            }
+        }
+    }
+
+    private static bool IsTransient(TalkdeskApiException ex) =>
+        ex.StatusCode is null || (int)ex.StatusCode >= 500 || ex.StatusCode is System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.TooManyRequests;
+
+    private async Task<CachedToken> FetchOnceAsync(TalkdeskConnection connection, Uri tokenUrl, CancellationToken ct)
+    {
         var credentials = connection.Credentials;
         var request = new ClientCredentialsTokenRequest { Address = tokenUrl.ToString(), ClientId = credentials.ClientId };
         if (options.CurrentValue.ClientAuthentication == ClientAuthentication.Basic)
@@ -70,16 +92,19 @@ public sealed class TalkdeskTokenProvider(
             };
         }
 
-        // Not the caller's token: a shared fetch must not die with the first caller that gives up.
-        using var timeout = new CancellationTokenSource(options.CurrentValue.Http.TotalTimeout);
-        var response = await httpClients.CreateClient(HttpClientName).RequestClientCredentialsTokenAsync(request, timeout.Token);
+        var response = await httpClients.CreateClient(HttpClientName).RequestClientCredentialsTokenAsync(request, ct);
         if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
         {
+            var error = response.TryGet("error") ?? response.Error;
             var reason = response.ErrorType == ResponseErrorType.Exception
                 ? response.Exception?.Message
-                : $"{response.Error} {response.ErrorDescription}".Trim();
+                // On a 401 Duende's Error is the reason phrase; the OAuth error (invalid_client) is in the body.
+                : $"{error} {response.ErrorDescription}".Trim();
             throw new TalkdeskApiException($"Talkdesk refused a token for installation {connection.InstallationId}: {reason}",
-                response.HttpStatusCode == 0 ? null : response.HttpStatusCode, response.Exception);
+                response.HttpStatusCode == 0 ? null : response.HttpStatusCode, response.Exception)
+            {
+                OAuthError = response.ErrorType == ResponseErrorType.Exception ? null : error,
+            };
         }
 
         var lifetime = TimeSpan.FromSeconds(response.ExpiresIn > 0 ? response.ExpiresIn : 600);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Talkdesk;
@@ -23,6 +24,9 @@ public sealed partial class EventEnvelopeParser(IOptionsMonitor<TalkdeskOptions>
 
     public (ParsedEvent? Event, IntakeError? Error) Parse(ReadOnlyMemory<byte> body)
     {
+        // System.Text.Json checks UTF-8 only in the strings it decodes; bytes in a value we never read would be stored.
+        if (!Utf8.IsValid(body.Span))
+            return (null, IntakeError.BadRequest("The body is not valid UTF-8 (RFC 8259 requires it): an invalid, overlong, surrogate or truncated byte sequence."));
         try
         {
             return ParseEnvelope(body);
