@@ -35,7 +35,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         foreach (var type in new[]
                  {
                      typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(RequestStateMachine), typeof(PortalMetrics), typeof(ApprovalService), typeof(RequestRetry),
-                     typeof(QueueQuery), typeof(RequestDetailQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
+                     typeof(QueueQuery), typeof(RequestDetailQuery), typeof(OverviewQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
                  })
             Services.AddSingleton(type);
         Services.AddScoped<LiveUpdates>();
@@ -61,7 +61,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     }
 
     protected LifecycleRequest Seed(string account, RequestState state, RequestKind kind = RequestKind.Install,
-        TimeSpan? deadlineIn = null, string? error = null, int licensedUsers = 3)
+        TimeSpan? deadlineIn = null, string? error = null, int licensedUsers = 3,
+        int attempts = 0, TimeSpan? nextAttemptIn = null, int decisionAttempts = 0)
     {
         var now = DateTimeOffset.UtcNow;
         var eventId = Guid.NewGuid().ToString("N");
@@ -71,7 +72,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             AccountName = account, ApiRoot = "https://api.talkdeskapp.com/", EventCreatedAt = now, ReceivedAt = now, UpdatedAt = now,
             Deadline = now + (deadlineIn ?? TimeSpan.FromDays(7)), Error = error, LicensedUsers = licensedUsers,
             WaitingReason = state == RequestState.AwaitingApproval ? "Policy: installs wait for staff approval." : null,
-            ResumeState = state == RequestState.Failed ? RequestState.Processing : null,
+            ResumeState = state is RequestState.Failed or RequestState.Retrying ? RequestState.Processing : null,
+            Attempts = attempts, NextAttemptAt = now + nextAttemptIn, DecisionAttempts = decisionAttempts,
+            DecisionSentAt = decisionAttempts > 0 ? now : null,
         };
         using var db = Db();
         db.Events.Add(new ReceivedEvent

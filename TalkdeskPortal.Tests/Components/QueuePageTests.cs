@@ -1,6 +1,8 @@
 using Bunit;
 using MudBlazor;
 using TalkdeskPortal.Components.Pages.Queue;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Staff;
 
@@ -51,5 +53,47 @@ public sealed class QueuePageTests : ComponentTestBase
         var cut = Render<QueuePage>();
 
         cut.WaitForAssertion(() => Assert.Contains("Nothing here yet", cut.Markup));
+    }
+
+    [Fact]
+    public async Task StateFilter_PicksRetryingApartFromFailed_AndRetryingRowsSayWhenTheNextTryIs()
+    {
+        SignInAs("viewer", StaffRoles.Viewer);
+        Seed("flaky", RequestState.Retrying, error: "503", attempts: 2, nextAttemptIn: TimeSpan.FromMinutes(5));
+        Seed("broken", RequestState.Failed, error: "400");
+        Seed("held", RequestState.AwaitingApproval);
+        Render<MudPopoverProvider>();
+        var cut = Render<QueuePage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-test=queue-row-link]").Count));
+
+        var state = cut.FindComponents<MudSelect<RequestState?>>().Single(c => c.Instance.Label == "State");
+        await cut.InvokeAsync(() => state.Instance.ValueChanged.InvokeAsync(RequestState.Retrying));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-test=queue-row-link]")));
+        var row = cut.FindAll("tr").Single(r => r.QuerySelector("[data-test=queue-row-link]") is not null);
+        Assert.Contains("flaky", row.TextContent);
+        Assert.Contains("Next try", row.QuerySelector("[data-test=queue-next-attempt]")!.TextContent);
+        Assert.Contains("in 5 min", row.QuerySelector("[data-test=queue-next-attempt]")!.TextContent);
+
+        await cut.InvokeAsync(() => state.Instance.ValueChanged.InvokeAsync(RequestState.Failed));
+
+        cut.WaitForAssertion(() => Assert.Contains("broken", cut.FindAll("tr").Single(r => r.QuerySelector("[data-test=queue-row-link]") is not null).TextContent));
+        Assert.Empty(cut.FindAll("[data-test=queue-next-attempt]"));
+    }
+
+    [Fact]
+    public void QueueOpenedFromTheRetryingCard_ShowsOnlyRetryingRows()
+    {
+        SignInAs("viewer", StaffRoles.Viewer);
+        Seed("flaky", RequestState.Retrying, error: "503", attempts: 1, nextAttemptIn: TimeSpan.FromSeconds(30));
+        Seed("broken", RequestState.Failed, error: "400");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("queue?state=Retrying");
+        Render<MudPopoverProvider>();
+
+        var cut = Render<QueuePage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-test=queue-row-link]")));
+        Assert.DoesNotContain("broken", cut.Markup);
+        Assert.Single(cut.FindAll("[data-test=queue-next-attempt]"));
     }
 }

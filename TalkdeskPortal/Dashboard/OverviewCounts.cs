@@ -6,6 +6,7 @@ public sealed record OverviewCounts(
     int PendingUninstalls,
     int AwaitingApproval,
     int Failed,
+    int Retrying,
     int ExpiringSoon,
     int Refused);
 

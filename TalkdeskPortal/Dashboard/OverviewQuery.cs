@@ -19,7 +19,7 @@ public sealed class OverviewQuery(IDbContextFactory<PortalDbContext> dbFactory, 
         int Kind(RequestKind k) => byKind.FirstOrDefault(x => x.Key == k)?.Count ?? 0;
         int State(RequestState s) => byState.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
         return new OverviewCounts(Kind(RequestKind.Install), Kind(RequestKind.Update), Kind(RequestKind.Uninstall),
-            State(RequestState.AwaitingApproval), State(RequestState.Failed), expiring, refused);
+            State(RequestState.AwaitingApproval), State(RequestState.Failed), State(RequestState.Retrying), expiring, refused);
     }
 
     /// <summary>Events per day and type for the last <paramref name="days"/> days: one indexed count per day, provider-neutral.</summary>

@@ -7,7 +7,7 @@ public sealed record QueueFilter
 {
     public RequestKind? Kind { get; init; }
     public RequestState? State { get; init; }
-    // Pending = anything not finished (received, processing, awaiting approval, deciding, failed).
+    // Pending = anything not finished (received, processing, retrying, awaiting approval, deciding, failed).
     public bool PendingOnly { get; init; }
     public bool ExpiringSoon { get; init; }
     public string? Search { get; init; }

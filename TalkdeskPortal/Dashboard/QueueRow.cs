@@ -13,7 +13,9 @@ public sealed record QueueRow(
     DateTimeOffset Deadline,
     DateTimeOffset? CompletedAt,
     string? WaitingReason,
-    string? Error)
+    string? Error,
+    int Attempts = 0,
+    DateTimeOffset? NextAttemptAt = null)
 {
     public bool IsOpen => !State.IsFinal();
 }
