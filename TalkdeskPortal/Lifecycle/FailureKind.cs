@@ -13,6 +13,8 @@ public static class FailureKind
         TalkdeskApiException { StatusCode: null } => true,
         TalkdeskApiException { StatusCode: { } status } => (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests,
         HttpRequestException or TimeoutException or IOException => true,
+        // Reaches here only when it was not our shutdown: a timeout somewhere below gave up.
+        OperationCanceledException => true,
         DbException => true, // the database was busy or briefly unavailable
         _ => false,
     };

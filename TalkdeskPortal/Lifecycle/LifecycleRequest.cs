@@ -34,7 +34,7 @@ public sealed class LifecycleRequest
     public string? Error { get; set; }
     public int Runs { get; set; }
 
-    // Transient failures in a row; the retry schedule grows with it. Reset when a step succeeds.
+    // Transient failures so far (reset only by a staff Retry); the retry schedule grows with it.
     public int Attempts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
 

@@ -88,5 +88,9 @@ public sealed class RequestFailures(
             r => r.WaitingReason = "Waiting for this installation's app.installed to be processed.", detail: error);
     }
 
-    private static string Trim(string message) => message.Length > 1000 ? message[..1000] : message;
+    private static string Trim(string message)
+    {
+        message = message.TrimEnd('.', ' ');
+        return message.Length > 1000 ? message[..1000] : message;
+    }
 }
