@@ -59,6 +59,15 @@ burst=$($bench events --mode burst --portal http://127.0.0.1:5100 --count 1000 -
 flow_rss=$(rss_mb)
 stop_portal
 
+# 2b. Idle: a fresh portal with jobs on (Hangfire on SQLite polling its queue and schedule) doing nothing for 60 s.
+start_portal "$out/idle-data" true
+sleep 10 # start-up, migrations and the first sweep settle
+ticks() { awk '{ print $14 + $15 }' "/proc/$(cat "$out/portal.pid")/stat"; }
+hz=$(getconf CLK_TCK); idle_from=$(ticks); sleep 60; idle_to=$(ticks)
+idle_cpu=$(awk "BEGIN { s = ($idle_to - $idle_from) / $hz; printf \"%.2f s of CPU in 60 s (%.2f%% of one core)\", s, s / 60 * 100 }")
+idle_rss=$(rss_mb)
+stop_portal
+
 # 3. Dashboard queries on a large database.
 dash=$($bench dashboard --requests $requests --tenants $tenants --data "$out/dash-data")
 # Jobs off: the seeded requests name installations the fake Talkdesk does not know, so recovering them
@@ -80,6 +89,7 @@ echo "| intake at a fixed 200 req/s | ${rate#rate } |"
 echo "| ${latency%%:*} | ${latency#*: } |"
 echo "| burst | ${burst#burst: } |"
 echo "| portal RSS after the event runs | ${flow_rss} MB |"
+echo "| idle portal, jobs on, 60 s | ${idle_cpu}, RSS ${idle_rss} MB |"
 echo "| portal RSS on the ${requests}-request database | ${dash_rss} MB |"
 echo
 echo "$dash"

@@ -22,14 +22,17 @@ public sealed class DecisionEffects(
     {
         switch (request.Kind)
         {
+            // Nothing staged: a request an earlier version provisioned before its decision; nothing left to apply.
+            case RequestKind.Install when request.StagedJson is null:
+            case RequestKind.Update when request.StagedJson is null:
+                await StoreCredentialsAsync(db, request, ct);
+                break;
             case RequestKind.Install:
-                var snapshot = Staged<InstallSnapshot>(request)
-                    ?? throw new WorkflowException("The install has nothing staged to apply; Retry stages it again.");
-                await tenants.ApplyInstallAsync(db, request, snapshot, ct);
+                await tenants.ApplyInstallAsync(db, request, Staged<InstallSnapshot>(request)!, ct);
                 await StoreCredentialsAsync(db, request, ct);
                 break;
             case RequestKind.Update:
-                var users = Staged<StagedUpdate>(request)?.LicensedUsers ?? [];
+                var users = Staged<StagedUpdate>(request)!.LicensedUsers;
                 await tenants.ApplyUpdateAsync(db, request, RequestData.From(request), users, ct);
                 break;
             case RequestKind.Uninstall:

@@ -27,6 +27,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<RequestStateMachine>();
         services.AddSingleton<RequestExpiry>();
         services.AddSingleton<RequestFailures>();
+        services.AddSingleton<OrphanRequests>();
         services.AddSingleton<RequestSweep>();
         services.AddSingleton<RequestRetry>();
         services.AddSingleton<ApprovalService>();

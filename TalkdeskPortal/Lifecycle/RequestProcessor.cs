@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle.Jobs;
 
@@ -16,7 +17,9 @@ public sealed class RequestProcessor(
     RequestExpiry expiry,
     RequestStateMachine machine,
     RequestFailures failures,
+    OrphanRequests orphans,
     RequestChanges changes,
+    AuditLog audit,
     TimeProvider time,
     ILogger<RequestProcessor> logger)
 {
@@ -68,6 +71,11 @@ public sealed class RequestProcessor(
             await NoteWaitingAsync(db, request, RequestBlockers.Describe(blocker), ct);
             return;
         }
+        if (request.State == RequestState.Received && await orphans.IsOrphanAsync(db, request, ct))
+        {
+            await orphans.ResolveAsync(db, request, ct);
+            return;
+        }
 
         request.Runs++;
         try
@@ -84,11 +92,12 @@ public sealed class RequestProcessor(
         }
     }
 
-    // Waiting is not a transition: the state stays, only the reason shown to staff changes.
+    // Waiting is not a transition: the state stays, only the reason shown to staff changes (audited once).
     private async Task NoteWaitingAsync(PortalDbContext db, LifecycleRequest request, string reason, CancellationToken ct)
     {
         if (request.WaitingReason == reason) return;
         request.WaitingReason = reason;
+        audit.Add(db, AuditActors.System, "request.waiting", AuditOutcomes.Waiting, request, detail: reason);
         try
         {
             await db.SaveChangesAsync(ct);
