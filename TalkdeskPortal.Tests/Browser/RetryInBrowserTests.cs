@@ -17,8 +17,10 @@ public sealed class RetryInBrowserTests(BrowserFixture browser) : BrowserTestBas
 
         await SignInAsync(AdminEmail);
         await OpenAsync($"/requests/{retrying.Id}");
-        await Expect(Page.GetByText("Retrying automatically")).ToBeVisibleAsync();
-        await Expect(Page.GetByText("Next attempt").First).ToBeVisibleAsync();
+        var panel = Page.Locator("[data-test=retrying]");
+        await Expect(panel).ToContainTextAsync("Retrying automatically");
+        await Expect(panel).ToContainTextAsync("Next attempt");
+        await Expect(panel).ToContainTextAsync("503");
         await ScreenshotAsync("request-retrying");
 
         await Page.GotoAsync($"{BaseUrl}/hangfire/jobs/scheduled");

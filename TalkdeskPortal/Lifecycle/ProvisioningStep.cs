@@ -9,7 +9,7 @@ namespace TalkdeskPortal.Lifecycle;
 
 /// <summary>
 /// The kind-specific work before a decision: fetch from Talkdesk and stage on the request what an approve will
-/// make true (<see cref="DecisionEffects"/> applies it). Events that need no decision (trials, credential
+/// make true (<see cref="DecisionEffects"/> applies it); nothing is saved here, it commits with the request's next move. Events that need no decision (trials, credential
 /// rotation) apply here. Each branch converges, so a crash mid-way and a second run end the same.
 /// </summary>
 public sealed class ProvisioningStep(
@@ -45,8 +45,7 @@ public sealed class ProvisioningStep(
                 await tenants.RecordTrialAsync(db, request, RequestData.From(request), ct);
                 break;
         }
-        request.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        // The caller's next move saves the staging with it.
     }
 
     private async Task StageInstallAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)

@@ -66,10 +66,9 @@ public sealed class RequestWorkflow(
         request.Confirmed = true;
         // What gets applied is what Talkdesk holds, not what was delivered.
         if (data is not null) request.DataJson = JsonSerializer.Serialize(data);
-        request.UpdatedAt = time.GetUtcNow();
+        // Saved with the staging and the policy's move, in one transaction; a failure before then confirms again.
         audit.Add(db, AuditActors.System, "event.confirmed", AuditOutcomes.Ok, request,
             detail: "Token issued for the event's credentials and Talkdesk returned the same event");
-        await db.SaveChangesAsync(ct);
         return true;
     }
 
