@@ -86,6 +86,31 @@ public sealed class LongOutageTests : PortalTestBase
         Assert.Equal(1, DecisionsFor(installation));
     }
 
+    [Fact]
+    public async Task ApproveThatLandedButWhoseAnswerWasLost_IsReadBackAtTheDeadline_NotExpired()
+    {
+        await Portal.Get<PolicyStore>().SaveAsync(new ApprovalOptions { Install = ApprovalMode.Manual }, "ops@example.com");
+        var installation = Fake.CreateInstallation("latecall");
+        var waiting = await DeliverAsync(Fake.InstalledEvent(installation, Talkdesk.ApiRoot), RequestState.AwaitingApproval);
+        _time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(30)); // staff decide in the last half hour
+        Fake.Faults.LoseStateReplyNext(1, 502);
+
+        await Portal.Get<ApprovalService>().ApproveAsync(waiting.Id, "ops@example.com");
+        var retrying = await Portal.WaitForStateAsync(waiting.EventId, RequestState.Retrying);
+        Assert.Equal(1, retrying.DecisionAttempts);
+        Fake.Faults.FailNext(100_000, 503); // then Talkdesk stays down until after the deadline: the read-backs fail too
+        retrying = await RetryWhenDueAsync(retrying, r => r.Attempts == 2);
+        Assert.True(retrying.NextAttemptAt < retrying.Deadline);
+        _time.Advance(retrying.Deadline - _time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        Fake.Faults.Reset();
+        await Portal.Get<RequestSweep>().RunAsync(recovering: false, CancellationToken.None);
+
+        var settled = await Portal.WaitForStateAsync(waiting.EventId, RequestState.Completed);
+        Assert.Equal(1, DecisionsFor(installation));
+        Assert.Equal(1, settled.DecisionAttempts);
+        Assert.Equal(TenantStatusActive, (await TenantAsync(installation.AccountId)).Status.ToString());
+    }
+
     private const string TenantStatusActive = "Active";
 
     // What Hangfire does at NextAttemptAt: the fake clock jumps there and the retry job runs.

@@ -85,6 +85,36 @@ public sealed class NoStallTests : PortalTestBase
         Assert.Equal("Paid Plus", (await TenantAsync(installation.AccountId)).SubscriptionName);
     }
 
+    [Fact]
+    public async Task ForgedUninstall_OfAPendingInstall_StampedEarlier_BlocksNothing_AndIsRefused()
+    {
+        var installation = Fake.CreateInstallation("pincer");
+        var install = Fake.InstalledEvent(installation, Talkdesk.ApiRoot);
+        var forged = Fake.UninstalledEvent(installation, Talkdesk.ApiRoot);
+        forged["id"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)); // Talkdesk never sent it
+        forged["created_at"] = _time.GetUtcNow().AddSeconds(-1).ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await Portal.PostEventAsync(forged)).StatusCode);
+        await DeliverAsync(install, RequestState.Completed);
+
+        await Portal.WaitForStateAsync(PortalApp.EventId(forged), RequestState.Refused);
+        Assert.Equal(TenantStatus.Active, (await TenantAsync(installation.AccountId)).Status);
+        Assert.Equal(1, DecisionsFor(installation));
+    }
+
+    [Fact]
+    public async Task UninstallOfAnInstallationWeNeverHad_DoesNotHoldUpTheAccountsInstall()
+    {
+        var ghost = Fake.CreateInstallation("haunted");
+        var orphan = await DeliverAsync(Fake.UninstalledEvent(ghost, Talkdesk.ApiRoot), RequestState.Received);
+        await Portal.WaitForRequestAsync(orphan.EventId, r => r.WaitingReason == OrphanRequests.WaitingForInstall);
+
+        var real = Fake.Reinstall(ghost);
+        await DeliverAsync(Fake.InstalledEvent(real, Talkdesk.ApiRoot), RequestState.Completed);
+
+        Assert.Equal(TenantStatus.Active, (await TenantAsync(real.AccountId)).Status);
+    }
+
     private async Task<InstallationCredential> Credentials(TalkdeskPortal.Sandbox.FakeInstallation installation)
     {
         await using var db = Portal.Db();

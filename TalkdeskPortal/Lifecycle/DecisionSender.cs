@@ -28,8 +28,7 @@ public sealed class DecisionSender(
         // Checked again right before anything leaves: after the deadline Talkdesk has timed the request out.
         if (time.GetUtcNow() >= request.Deadline)
         {
-            effects.DropStaged(db, request, "expired");
-            await expiry.ExpireAsync(db, request, ct);
+            await SettleAsync(db, request, ct);
             return;
         }
         var connection = await connections.ForRequestAsync(db, request, ct);
@@ -56,6 +55,40 @@ public sealed class DecisionSender(
     }
 
     /// <summary>
+    /// Past the deadline nothing is sent. A decision that already went out may still have landed: read the
+    /// installation back and finish on what Talkdesk says; otherwise (or when Talkdesk cannot be read) it expires.
+    /// </summary>
+    public async Task SettleAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    {
+        string? unknown = null;
+        var applied = false;
+        if (request.DecisionAttempts > 0)
+        {
+            try
+            {
+                applied = await AlreadyAppliedAsync(await connections.ForRequestAsync(db, request, ct), request, ct);
+            }
+            catch (Exception ex) when (ex is TalkdeskApiException or WorkflowException)
+            {
+                unknown = ex.Message;
+            }
+        }
+        if (!applied)
+        {
+            if (unknown is not null)
+                audit.Add(db, AuditActors.System, "decision.unknown", AuditOutcomes.Failed, request,
+                    detail: $"At the deadline Talkdesk could not confirm the decision sent earlier ({unknown}); check the installation in Talkdesk");
+            effects.DropStaged(db, request, "expired");
+            await expiry.ExpireAsync(db, request, ct);
+            return;
+        }
+        if (request.State != RequestState.Deciding && !await machine.MoveAsync(db, request, RequestTrigger.Settle, ct)) return;
+        audit.Add(db, AuditActors.System, "decision.confirmed", AuditOutcomes.Ok, request,
+            detail: "Talkdesk already had this decision from an earlier attempt; not sent again");
+        await FinishAsync(db, request, request.Decision!.Value, ct);
+    }
+
+    /// <summary>
     /// TALKDESK.md §5: the state belongs to the installation, not to this request. For an install, any state but
     /// <c>installing</c> means our decision landed; otherwise a state changed after our first attempt left does.
     /// </summary>
@@ -71,9 +104,19 @@ public sealed class DecisionSender(
             return true; // an approved uninstall can leave nothing to read
         }
         if (state is null) return false;
-        if (request.Kind == RequestKind.Install) return state.State != "installing";
+        if (request.Kind == RequestKind.Install) return InstallLanded(state.State, request.Decision);
         return state.UpdatedAt is { } changed && request.DecisionSentAt is { } sent && changed >= sent.AddSeconds(-1);
     }
+
+    // An install Talkdesk moved on from `installing`: our decision landed if the state agrees with it. A state that
+    // contradicts it (timeout, failed, revoked) is for a person to look at, never something to activate a tenant on.
+    private static bool InstallLanded(string state, InstallationDecision? decision) => (state, decision) switch
+    {
+        ("installing", _) => false,
+        ("completed" or "pending" or "updating" or "uninstalling" or "suspended", InstallationDecision.Approve) => true,
+        ("rejected", InstallationDecision.Reject) => true,
+        _ => throw new WorkflowException($"Talkdesk shows this installation as '{state}' after our {decision}; check it in Talkdesk before retrying."),
+    };
 
     private async Task FinishAsync(PortalDbContext db, LifecycleRequest request, InstallationDecision decision, CancellationToken ct)
     {

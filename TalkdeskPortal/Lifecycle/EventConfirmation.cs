@@ -19,12 +19,12 @@ public sealed class EventConfirmation(ITalkdeskApi api)
         if (Text(e, "id") != request.EventId) return ("Talkdesk returned a different event id.", null);
         if (Text(e, "type") != eventType) return ("Talkdesk has this event with another type.", null);
         if (Text(e, "app_id") != request.AppId) return ("Talkdesk has this event for another app.", null);
-        if (!e.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return (null, null);
+        if (!e.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return ("Talkdesk has this event without its data.", null);
         if (Text(data, "installation_id") is { } inst && inst != request.InstallationId) return ("Talkdesk has this event for another installation.", null);
         if (Text(data, "account_id") is { } acc && acc != request.AccountId) return ("Talkdesk has this event for another account.", null);
         if (Text(data, "client_id") is { } client && client != connection.Credentials.ClientId && request.Kind == RequestKind.Install)
             return ("Talkdesk has this event with other credentials.", null);
-        return (null, Read(request.Kind, data));
+        return Read(request.Kind, data) is { } read ? (null, read) : ("Talkdesk's copy of this event has data this portal cannot accept.", null);
     }
 
     // The same reader as intake; a refetched body intake would refuse is no basis for a change.

@@ -12,7 +12,7 @@ public sealed class JobOptions
 
     // Requests worked on at once by the in-process runner (fresh events, wake-ups, staff actions).
     [Range(1, 200)]
-    public int WorkerCount { get; set; } = 8;
+    public int WorkerCount { get; set; } = 20;
 
     // Hangfire workers: they only run scheduled retries and the recurring sweep.
     [Range(1, 50)]

@@ -34,7 +34,7 @@ public sealed class LifecycleRequest
     public string? Error { get; set; }
     public int Runs { get; set; }
 
-    // Transient failures so far (reset only by a staff Retry); the retry schedule grows with it.
+    // Transient failures since the request last made progress (or staff pressed Retry); the retry schedule grows with it.
     public int Attempts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
 

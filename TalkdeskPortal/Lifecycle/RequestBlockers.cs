@@ -6,7 +6,8 @@ namespace TalkdeskPortal.Lifecycle;
 /// <summary>
 /// Order only where it matters: an open install holds up everything else of its installation (whatever the
 /// timestamps say: a trial stamped the same second as its install still needs the install), and an open
-/// uninstall holds up the account's later reinstall. Failed, Refused and final requests hold up nothing.
+/// uninstall of an installation we hold holds up the account's later reinstall. Failed, Refused and final requests
+/// hold up nothing.
 /// </summary>
 public static class RequestBlockers
 {
@@ -15,7 +16,10 @@ public static class RequestBlockers
         var open = db.Requests.AsNoTracking()
             .Where(r => r.AccountId == request.AccountId && r.Id != request.Id && RequestStates.Blocking.Contains(r.State));
         var blockers = request.Kind == RequestKind.Install
-            ? open.Where(r => r.Kind == RequestKind.Uninstall &&
+            // Only an uninstall of another installation that we actually hold (an orphan uninstall, or one of this
+            // very installation, must never hold up an install: that is how a forged event would block a customer).
+            ? open.Where(r => r.Kind == RequestKind.Uninstall && r.InstallationId != request.InstallationId &&
+                              db.Credentials.Any(c => c.InstallationId == r.InstallationId) &&
                               (r.EventCreatedAt < request.EventCreatedAt || (r.EventCreatedAt == request.EventCreatedAt && r.Id < request.Id)))
             : open.Where(r => r.Kind == RequestKind.Install && r.InstallationId == request.InstallationId);
         return blockers.OrderBy(r => r.EventCreatedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct);

@@ -20,6 +20,8 @@ public sealed class RequestFailures(
     TimeProvider time,
     ILogger<RequestFailures> logger)
 {
+    private static readonly TimeSpan LastChance = TimeSpan.FromMinutes(1);
+
     public async Task HandleAsync(PortalDbContext db, long requestId, Exception ex, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
@@ -42,7 +44,9 @@ public sealed class RequestFailures(
 
         var attempt = request.Attempts + 1;
         var next = time.GetUtcNow() + options.Value.RetryDelay(attempt, FailureKind.RetryAfter(ex));
-        if (next > request.Deadline) next = request.Deadline; // then it expires, on time
+        // The last try comes a little before the deadline (a decision in doubt is read back then), never after.
+        var lastChance = request.Deadline - LastChance;
+        if (next > lastChance) next = lastChance > time.GetUtcNow() ? lastChance : request.Deadline;
         var from = request.State;
         logger.LogWarning("Request {RequestId} hit a transient failure at {State} (attempt {Attempt}); next attempt at {Next:u}: {Error}",
             request.Id, from, attempt, next, error);
@@ -81,7 +85,8 @@ public sealed class RequestFailures(
         {
             request.WaitingReason = "Waiting for this installation's app.installed to be processed.";
             audit.Add(db, AuditActors.System, "request.waiting-for-install", AuditOutcomes.Waiting, request, detail: error);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); }
             return;
         }
         await machine.MoveAsync(db, request, RequestTrigger.WaitForInstall, ct,

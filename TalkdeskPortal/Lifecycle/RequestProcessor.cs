@@ -15,6 +15,7 @@ public sealed class RequestProcessor(
     AccountLocks locks,
     RequestWorkflow workflow,
     RequestExpiry expiry,
+    DecisionSender decisions,
     RequestStateMachine machine,
     RequestFailures failures,
     OrphanRequests orphans,
@@ -55,7 +56,10 @@ public sealed class RequestProcessor(
         if (request.State.IsFinal()) return;
         if (now >= request.Deadline)
         {
-            await expiry.ExpireAsync(db, request, ct);
+            if (request.DecisionAttempts > 0 && request.State is RequestState.Deciding or RequestState.Retrying or RequestState.Failed)
+                await decisions.SettleAsync(db, request, ct);
+            else
+                await expiry.ExpireAsync(db, request, ct);
             return;
         }
         // Staff move these on; a job or wake-up that finds them here has nothing to do.

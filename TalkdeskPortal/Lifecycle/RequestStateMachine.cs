@@ -20,6 +20,13 @@ public sealed class RequestStateMachine(
     PortalMetrics metrics,
     ILogger<RequestStateMachine> logger)
 {
+    // Moves past the step that was failing: the retry schedule starts again from its first wait.
+    private static readonly RequestTrigger[] Progress =
+    [
+        RequestTrigger.Finish, RequestTrigger.AutoApprove, RequestTrigger.NeedStaff, RequestTrigger.StaffApprove,
+        RequestTrigger.StaffReject, RequestTrigger.Approved, RequestTrigger.Rejected,
+    ];
+
     public async Task<bool> MoveAsync(PortalDbContext db, LifecycleRequest request, RequestTrigger trigger, CancellationToken ct,
         Action<LifecycleRequest>? change = null, string? detail = null, string actor = AuditActors.System)
     {
@@ -40,6 +47,7 @@ public sealed class RequestStateMachine(
             request.ProtectedCredentials = null; // a finished request keeps no secret
             request.StagedJson = null;
         }
+        if (Progress.Contains(trigger)) request.Attempts = 0;
         change?.Invoke(request);
         if (row.AuditAction is { } action) audit.Add(db, actor, action, row.Outcome, request, detail: detail);
 

@@ -51,7 +51,9 @@ public sealed class RequestSweep(
             if (held is null) continue;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var request = await db.Requests.FirstAsync(r => r.Id == id, ct);
-            if (!request.State.IsFinal() && request.Deadline <= now && await expiry.ExpireAsync(db, request, ct)) count++;
+            if (request.State.IsFinal() || request.Deadline > now) continue;
+            if (request.DecisionAttempts > 0) dispatcher.Notify(id); // its worker reads Talkdesk back first
+            else if (await expiry.ExpireAsync(db, request, ct)) count++;
         }
         return count;
     }

@@ -31,6 +31,8 @@ public static class RequestTransitions
         new([Retrying], Resume, null, null, AuditOutcomes.Ok),
         new([.. Working, Retrying], PermanentFailure, Failed, "request.failed", AuditOutcomes.Failed),
         new([Failed], StaffRetry, null, "request.retried", AuditOutcomes.Ok),
+        // At the deadline, a decision that may have landed is read back (never sent) before anything expires.
+        new([Retrying, Failed], Settle, Deciding, null, AuditOutcomes.Ok),
         new(Open, Expire, Expired, "request.expired", AuditOutcomes.Skipped),
     ];
 

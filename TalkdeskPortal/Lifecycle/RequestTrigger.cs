@@ -18,5 +18,6 @@ public enum RequestTrigger
     Resume,
     PermanentFailure,
     StaffRetry,
+    Settle,
     Expire,
 }

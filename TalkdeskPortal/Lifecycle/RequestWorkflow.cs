@@ -56,7 +56,8 @@ public sealed class RequestWorkflow(
         {
             await tokens.GetTokenAsync(connection, ct);
         }
-        catch (TalkdeskApiException ex) when (ex.CredentialsRefused)
+        // Only the event's own credentials (an install) prove a forgery; a refused stored set is ours gone stale: Failed.
+        catch (TalkdeskApiException ex) when (ex.CredentialsRefused && request.Kind == RequestKind.Install)
         {
             return await RefuseAsync(db, request, $"Talkdesk refused a token for the event's credentials ({(int)ex.StatusCode!} {ex.OAuthError}).", ct);
         }

@@ -26,7 +26,7 @@ public sealed class TalkdeskApiClient(HttpClient http, ITalkdeskTokenProvider to
         Uri? next = TalkdeskEndpoints.Combine(c.ApiRoot, $"{InstallationPath(c)}/users?page=1&per_page={PageSize}");
         for (var page = 0; next is not null; page++)
         {
-            if (page == MaxPages) throw new TalkdeskApiException("Talkdesk returned more user pages than expected.");
+            if (page == MaxPages) throw new TalkdeskApiException("Talkdesk returned more user pages than expected.") { Permanent = true };
             var body = await SendJsonAsync(c, () => new HttpRequestMessage(HttpMethod.Get, next), ct);
             users.AddRange(TalkdeskJson.Users(body!.Value));
             next = NextPage(c, body.Value);
@@ -119,7 +119,7 @@ public sealed class TalkdeskApiClient(HttpClient http, ITalkdeskTokenProvider to
             ? new Uri(text)
             : new Uri(c.ApiRoot, text);
         if (!string.Equals(url.Authority, c.ApiRoot.Authority, StringComparison.OrdinalIgnoreCase) || url.Scheme != c.ApiRoot.Scheme)
-            throw new TalkdeskApiException("Talkdesk's next-page link points to another host.");
+            throw new TalkdeskApiException("Talkdesk's next-page link points to another host.") { Permanent = true };
         return url;
     }
 }

@@ -11,6 +11,9 @@ public sealed class TalkdeskApiException(string message, HttpStatusCode? statusC
     // How long Talkdesk asked us to wait (429/503 Retry-After), when it said.
     public TimeSpan? RetryAfter { get; init; }
 
+    // Retrying cannot help (a configuration or a hostile answer, not an outage), though no status says so.
+    public bool Permanent { get; init; }
+
     // The token endpoint's OAuth error code (invalid_client, invalid_grant, …), when it answered with one.
     public string? OAuthError { get; init; }
 

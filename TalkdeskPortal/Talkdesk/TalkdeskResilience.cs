@@ -28,6 +28,11 @@ public static class TalkdeskResilience
             ShouldRetryAfterHeader = false,
             DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, http.MaxRetryAfter)),
         };
+        // A Retry-After longer than the in-call cap is the request's durable schedule's to honour, not this call's.
+        var transient = retry.ShouldHandle;
+        retry.ShouldHandle = args => RetryAfter(args.Outcome.Result, TimeSpan.MaxValue) > http.MaxRetryAfter
+            ? ValueTask.FromResult(false)
+            : transient(args);
         // After ShouldHandle is final: it wraps the predicate.
         if (!retryUnsafeMethods) retry.DisableForUnsafeHttpMethods();
         // 0 turns in-call retries off: the request's durable schedule is then the only retry.

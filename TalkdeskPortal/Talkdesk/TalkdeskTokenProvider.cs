@@ -52,7 +52,7 @@ public sealed class TalkdeskTokenProvider(
     private async Task<CachedToken> FetchAsync(TalkdeskConnection connection)
     {
         var tokenUrl = endpoints.TokenUrlFor(connection.AccountName, connection.ApiRoot)
-            ?? throw new TalkdeskApiException($"No token URL is allowed for account '{connection.AccountName}' at {connection.ApiRoot.Authority}.");
+            ?? throw new TalkdeskApiException($"No token URL is allowed for account '{connection.AccountName}' at {connection.ApiRoot.Authority}.") { Permanent = true };
         var http = options.CurrentValue.Http;
         // Not the caller's token: a shared fetch must not die with the first caller that gives up.
         using var timeout = new CancellationTokenSource(http.TotalTimeout);
