@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Event->approve alone, for comparing two checkouts on the same machine: bench/latency.sh <repo dir>
+# $1 = repo dir; prints event->approve latency for 300 installs (jobs on)
+set -e
+cd "$1"
+dotnet build TalkdeskPortal.csproj -c Release -v q -nologo >/dev/null
+dotnet build bench/Bench/Bench.csproj -c Release -v q -nologo >/dev/null
+data=$(mktemp -d)
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5100 ASPNETCORE_CONTENTROOT="$PWD" \
+  Storage__DataDirectory="$data" Jobs__RunServer=true Sandbox__Enabled=true \
+  Talkdesk__AppIds__0=sandbox-app Talkdesk__TokenUrlTemplate='http://127.0.0.1:5100/sandbox/{account}/oauth/token' \
+  Talkdesk__RegionDomains__0=127.0.0.1 Talkdesk__AllowedApiHosts__0=127.0.0.1:5100 Logging__LogLevel__Default=Warning \
+  Staff__BootstrapAdminEmail=bench@portal.local Staff__BootstrapAdminPassword=Bench-Password-1 \
+  dotnet bin/Release/net10.0/TalkdeskPortal.dll >/tmp/lat-portal.log 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do curl -sf http://127.0.0.1:5100/healthz >/dev/null && break; sleep 0.2; done
+dotnet bench/Bench/bin/Release/net10.0/Bench.dll events --mode latency --portal http://127.0.0.1:5100 --count 300
+kill $pid; wait $pid 2>/dev/null || true
