@@ -7,7 +7,7 @@ namespace TalkdeskPortal.Lifecycle;
 /// <summary>
 /// Form posts for staff decisions, for scripts and for a browser without the interactive page; the dashboard
 /// buttons call the same services. Every one needs an anti-forgery token (form field or
-/// <c>RequestVerificationToken</c> header).
+/// <c>RequestVerificationToken</c> header) and a role the account still holds.
 /// </summary>
 public static class RequestActionEndpoints
 {
@@ -16,7 +16,8 @@ public static class RequestActionEndpoints
         var group = app.MapGroup("/requests/{id:long}")
             .RequireAuthorization(StaffRoles.CanDecide)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
-            .AddEndpointFilter(RequireAntiforgeryAsync);
+            .AddEndpointFilter(RequireAntiforgeryAsync)
+            .AddEndpointFilter(RequireRoleStillHeldAsync);
         group.MapPost("/approve", async (long id, HttpContext http, ApprovalService approvals) =>
             ToResult(await approvals.ApproveAsync(id, Actor(http))));
         group.MapPost("/reject", async (long id, [FromForm] string? reason, HttpContext http, ApprovalService approvals) =>
@@ -36,6 +37,17 @@ public static class RequestActionEndpoints
         var valid = http.Features.Get<IAntiforgeryValidationFeature>()?.IsValid
                     ?? await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
         return valid ? await next(context) : Results.Problem(statusCode: 400, title: "Anti-forgery token missing or invalid");
+    }
+
+    // The cookie's roles can be minutes old; the account's are not.
+    private static async ValueTask<object?> RequireRoleStillHeldAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var action = $"{http.Request.Method} {http.Request.Path}";
+        var actor = await http.RequestServices.GetRequiredService<StaffAccess>().ActorAsync(http.User, action, StaffRoles.Approver, StaffRoles.Admin);
+        return actor is null
+            ? Results.Problem(statusCode: 403, title: "Role no longer held", detail: "Your account no longer has a role that decides requests.")
+            : await next(context);
     }
 
     private static IResult ToResult(DecisionOutcome outcome) => outcome switch
