@@ -61,7 +61,8 @@ public sealed class SingleSignOnTests(BrowserFixture browser) : BrowserTestBase(
     [Fact]
     public async Task NoMappedGroup_IsTurnedAway_WithAMessage_AndNotSignedIn()
     {
-        _provider.User = new() { ["email"] = "visitor@partner.example", ["groups"] = new[] { "everyone", "Administrators" } };
+        // A group that happens to be named like a role grants nothing without a RoleMap entry.
+        _provider.User = new() { ["email"] = "visitor@partner.example", ["groups"] = new[] { "everyone", "Administrators", "Admin", "Approver" } };
 
         await Page.GotoAsync($"{BaseUrl}/account/login");
         await Page.ClickAsync("[data-test=sso-sign-in]");

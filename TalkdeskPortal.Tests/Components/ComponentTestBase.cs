@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -39,6 +41,10 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
                  })
             Services.AddSingleton(type);
         Services.AddScoped<LiveUpdates>();
+        // Staff accounts in the same database: actions re-read the role from here, as in the app.
+        Services.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        Services.AddSingleton<StaffAccess>();
+        Services.AddSingleton<StaffAdmin>();
         using var db = Db();
         db.Database.Migrate();
     }
@@ -51,13 +57,35 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     // MudBlazor's services are only IAsyncDisposable; xunit 2 awaits this, then Dispose finds nothing left to do.
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
-    protected void SignInAs(string name, string role)
+    /// <summary>Signs in a staff account that exists in the database with <paramref name="role"/>; returns its id.</summary>
+    protected string SignInAs(string name, string role)
     {
-        var auth = _auth ??= AddAuthorization();
+        var auth = _auth ??= AddAuthorization(); // registers services: before anything is resolved
+        var id = EnsureStaff(name, role);
         auth.SetAuthorized(name);
         auth.SetRoles(role);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id));
         if (role is StaffRoles.Approver or StaffRoles.Admin) auth.SetPolicies(StaffRoles.CanDecide);
         if (role is StaffRoles.Admin) auth.SetPolicies(StaffRoles.CanDecide, StaffRoles.CanAdminister);
+        return id;
+    }
+
+    private string EnsureStaff(string name, string role)
+    {
+        using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var r in StaffRoles.All)
+            if (!roles.RoleExistsAsync(r).GetAwaiter().GetResult()) roles.CreateAsync(new IdentityRole(r)).GetAwaiter().GetResult();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = users.FindByNameAsync(name).GetAwaiter().GetResult();
+        if (user is null)
+        {
+            user = new StaffUser { UserName = name, Email = name.Contains('@') ? name : $"{name}@test.example" };
+            Assert.True(users.CreateAsync(user).GetAwaiter().GetResult().Succeeded);
+        }
+        users.RemoveFromRolesAsync(user, users.GetRolesAsync(user).GetAwaiter().GetResult()).GetAwaiter().GetResult();
+        users.AddToRoleAsync(user, role).GetAwaiter().GetResult();
+        return user.Id;
     }
 
     protected LifecycleRequest Seed(string account, RequestState state, RequestKind kind = RequestKind.Install,

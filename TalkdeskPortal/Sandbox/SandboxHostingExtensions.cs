@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace TalkdeskPortal.Sandbox;
 
 public static class SandboxHostingExtensions
@@ -7,7 +9,8 @@ public static class SandboxHostingExtensions
 
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
+        builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidation>();
         if (!builder.Configuration.IsSandboxEnabled()) return builder;
         builder.Services.AddFakeTalkdesk();
         builder.Services.AddHttpClient<SandboxEventSender>();

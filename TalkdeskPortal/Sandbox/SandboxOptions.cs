@@ -8,6 +8,9 @@ public sealed class SandboxOptions
 
     public bool Enabled { get; set; }
 
+    // The sandbox's fake Talkdesk answers anonymously; in Production it needs this second switch (benchmarks, demos).
+    public bool AllowInProduction { get; set; }
+
     // Where the portal is reachable from itself; sample events are posted here and name it as their API root.
     public string PortalBaseUrl { get; set; } = "http://localhost:5080/";
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,7 +23,10 @@ public static class AccountEndpoints
         return app;
     }
 
+    /// <summary>
+    /// The return URL if the framework's local-URL rules accept it (no "//", "/\", control characters or
+    /// scheme), else "/". "~/" paths are refused too: they are only meaningful to LocalRedirect.
+    /// </summary>
     public static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        returnUrl is ['/', ..] && RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

@@ -55,6 +55,29 @@ public sealed class StaffAdmin(IServiceScopeFactory scopes, AuditLog audit)
         return [];
     }
 
+    /// <summary>Locks an account until an Admin unlocks it; the new security stamp signs out its open pages.</summary>
+    public async Task<IReadOnlyList<string>> LockAsync(string userId, string actor)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user) return ["No such user."];
+        if (await users.IsInRoleAsync(user, StaffRoles.Admin) && await ActiveAdminsAsync(users) <= 1)
+            return ["This is the last active Admin; make someone else Admin first."];
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(scope, actor, "staff.locked", user.Email);
+        return [];
+    }
+
+    private static async Task<int> ActiveAdminsAsync(UserManager<StaffUser> users)
+    {
+        var active = 0;
+        foreach (var admin in await users.GetUsersInRoleAsync(StaffRoles.Admin))
+            if (!await users.IsLockedOutAsync(admin)) active++;
+        return active;
+    }
+
     public async Task UnlockAsync(string userId, string actor)
     {
         await using var scope = scopes.CreateAsyncScope();

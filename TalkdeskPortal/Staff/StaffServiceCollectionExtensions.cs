@@ -38,6 +38,13 @@ public static class StaffServiceCollectionExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(10); // as local sign-ins, not the cookie default of 14 days
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/denied";
+            // Sliding, and also absolute: a sign-on session ends Staff:Oidc:AbsoluteLifetime after sign-in.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal is { } user && !context.HttpContext.RequestServices.GetRequiredService<StaffAccess>().SignOnExpired(user)) return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(StaffSchemes.Sso);
+            };
         });
         if (staff.Oidc.Enabled) authentication.AddOpenIdConnect(o => ConfigureOidc(o, staff.Oidc));
 
@@ -53,6 +60,8 @@ public static class StaffServiceCollectionExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // Local sign-ins re-read the security stamp (changed by role edits and lock-outs) this often.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = staff.RevalidationInterval);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -74,6 +83,8 @@ public static class StaffServiceCollectionExtensions
             .AddPolicy(StaffRoles.CanAdminister, p => p.RequireRole(StaffRoles.Admin));
         services.AddSingleton<StaffSeeder>();
         services.AddSingleton<StaffAdmin>();
+        services.AddSingleton<StaffAccess>();
+        services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
         return builder;
     }
 
@@ -107,6 +118,7 @@ public static class StaffServiceCollectionExtensions
         o.TokenValidationParameters.NameClaimType = "email";
         o.Events.OnTokenValidated = context =>
         {
+            var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
             if (context.Principal?.Identity is not ClaimsIdentity identity) return Task.CompletedTask;
             var roles = oidc.PortalRoles(identity.FindAll(oidc.RoleClaim).Select(c => c.Value));
             if (roles.Count == 0 || identity.FindFirst("email") is null)
@@ -116,6 +128,8 @@ public static class StaffServiceCollectionExtensions
             }
             foreach (var claim in identity.FindAll(oidc.RoleClaim).ToList()) identity.RemoveClaim(claim);
             foreach (var role in roles) identity.AddClaim(new Claim(oidc.RoleClaim, role));
+            identity.AddClaim(new Claim(StaffClaims.SingleSignOn, "true"));
+            identity.AddClaim(new Claim(StaffClaims.SignedInAt, time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return Task.CompletedTask;
         };
         o.Events.OnRemoteFailure = context =>
