@@ -10,18 +10,25 @@ public sealed class StaffAdmin(IServiceScopeFactory scopes, AuditLog audit)
 {
     public sealed record Member(string Id, string Email, string? DisplayName, string Role, bool LockedOut);
 
+    /// <summary>Every staff member with their highest role, in one query (not two per person).</summary>
     public async Task<IReadOnlyList<Member>> ListAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var members = new List<Member>();
-        foreach (var user in await users.Users.OrderBy(u => u.Email).Take(500).ToListAsync())
-        {
-            var roles = await users.GetRolesAsync(user);
-            var role = StaffRoles.All.Reverse().FirstOrDefault(roles.Contains) ?? "none";
-            members.Add(new Member(user.Id, user.Email ?? user.UserName ?? "", user.DisplayName, role, await users.IsLockedOutAsync(user)));
-        }
-        return members;
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var rows = await db.Users.AsNoTracking()
+            .OrderBy(u => u.Email).Take(500)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.UserName, u.DisplayName, u.LockoutEnabled, u.LockoutEnd,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+            })
+            .ToListAsync();
+        var now = DateTimeOffset.UtcNow;
+        return rows.Select(u => new Member(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName,
+                StaffRoles.All.Reverse().FirstOrDefault(u.Roles.Contains) ?? "none",
+                u.LockoutEnabled && u.LockoutEnd > now))
+            .ToList();
     }
 
     public async Task<IReadOnlyList<string>> CreateAsync(string email, string? displayName, string password, string role, string actor)
