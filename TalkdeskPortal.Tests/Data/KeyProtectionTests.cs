@@ -32,6 +32,28 @@ public sealed class KeyProtectionTests : PortalTestBase
     }
 
     [Fact]
+    public async Task AfterTheCertificateIsReplaced_OldKeysStillDecrypt_OnlyWhileTheOldCertificateIsListedAsPrevious()
+    {
+        var secret = Protector(Portal).Protect("private key of acme");
+        var dataDirectory = Portal.DataDirectory;
+        var replacement = NewCertificate();
+        await Portal.DisposeAsync();
+
+        Portal = PortalApp.Start(Talkdesk, s => { s["DataProtection:CertificatePath"] = replacement; s["DataProtection:CertificatePassword"] = Password; }, dataDirectory);
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Protector(Portal).Unprotect(secret));
+        await Portal.DisposeAsync();
+
+        Portal = PortalApp.Start(Talkdesk, s =>
+        {
+            s["DataProtection:CertificatePath"] = replacement;
+            s["DataProtection:CertificatePassword"] = Password;
+            s["DataProtection:PreviousCertificates:0:Path"] = _pfx;
+            s["DataProtection:PreviousCertificates:0:Password"] = Password;
+        }, dataDirectory);
+        Assert.Equal("private key of acme", Protector(Portal).Unprotect(secret));
+    }
+
+    [Fact]
     public void TheKeyFolderIsOwnerOnly_AndSoIsEachKeyFile()
     {
         if (OperatingSystem.IsWindows()) return;

@@ -14,5 +14,14 @@ public sealed class KeyProtectionOptions
     // A secret: set it by environment (DataProtection__CertificatePassword), not in a file.
     public string? CertificatePassword { get; set; }
 
+    // Certificates that encrypted keys earlier: after a certificate is replaced, older keys still decrypt with these.
+    public List<PreviousCertificate> PreviousCertificates { get; set; } = [];
+
     public bool Configured => !string.IsNullOrWhiteSpace(CertificatePath);
+}
+
+public sealed class PreviousCertificate
+{
+    public string? Path { get; set; }
+    public string? Password { get; set; }
 }

@@ -24,7 +24,11 @@ public static class KeyRing
             o.XmlRepository = new OwnerOnlyXmlRepository(folder, loggers));
 
         var protection = builder.Configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new();
-        if (protection.Configured) dataProtection.ProtectKeysWithCertificate(LoadCertificate(protection, builder.Environment.ContentRootPath));
+        var root = builder.Environment.ContentRootPath;
+        if (protection.Configured) dataProtection.ProtectKeysWithCertificate(LoadCertificate(protection.CertificatePath!, protection.CertificatePassword, root));
+        var previous = protection.PreviousCertificates.Where(c => !string.IsNullOrWhiteSpace(c.Path))
+            .Select(c => LoadCertificate(c.Path!, c.Password, root)).ToArray();
+        if (previous.Length > 0) dataProtection.UnprotectKeysWithAnyCertificate(previous);
         builder.Services.AddHostedService<KeyProtectionCheck>();
         return builder;
     }
@@ -41,14 +45,14 @@ public static class KeyRing
         if (File.GetUnixFileMode(folder.FullName) != FolderMode) File.SetUnixFileMode(folder.FullName, FolderMode);
     }
 
-    private static X509Certificate2 LoadCertificate(KeyProtectionOptions protection, string contentRoot)
+    private static X509Certificate2 LoadCertificate(string configuredPath, string? password, string contentRoot)
     {
-        var path = Path.GetFullPath(protection.CertificatePath!, contentRoot);
+        var path = Path.GetFullPath(configuredPath, contentRoot);
         if (!File.Exists(path))
-            throw new InvalidOperationException($"DataProtection:CertificatePath names {path}, which does not exist.");
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, protection.CertificatePassword);
+            throw new InvalidOperationException($"The Data Protection certificate {path} does not exist.");
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
         if (!certificate.HasPrivateKey || certificate.GetRSAPrivateKey() is null)
-            throw new InvalidOperationException("DataProtection:CertificatePath must hold an RSA certificate with its private key.");
+            throw new InvalidOperationException($"The Data Protection certificate {path} must be an RSA certificate with its private key.");
         return certificate;
     }
 }
