@@ -8,7 +8,7 @@ dotnet build bench/Bench/Bench.csproj -c Release -v q -nologo >/dev/null
 data=$(mktemp -d)
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5100 ASPNETCORE_CONTENTROOT="$PWD" \
   Storage__DataDirectory="$data" Jobs__RunServer=true Sandbox__Enabled=true \
-  Sandbox__AllowInProduction=true Talkdesk__AppIds__0=sandbox-app Talkdesk__TokenUrlTemplate='http://127.0.0.1:5100/sandbox/{account}/oauth/token' \
+  Sandbox__AllowInProduction=true Webhooks__RateLimit__Enabled=false Talkdesk__AppIds__0=sandbox-app Talkdesk__TokenUrlTemplate='http://127.0.0.1:5100/sandbox/{account}/oauth/token' \
   Talkdesk__RegionDomains__0=127.0.0.1 Talkdesk__AllowedApiHosts__0=127.0.0.1:5100 Logging__LogLevel__Default=Warning \
   Staff__BootstrapAdminEmail=bench@portal.local Staff__BootstrapAdminPassword=Bench-Password-1 \
   dotnet bin/Release/net10.0/TalkdeskPortal.dll >/tmp/lat-portal.log 2>&1 &

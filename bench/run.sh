@@ -20,7 +20,7 @@ bench="dotnet bench/Bench/bin/Release/net10.0/Bench.dll"
 start_portal() { # $1 = data dir, $2 = run jobs (true/false)
   if curl -s -o /dev/null http://127.0.0.1:5100/; then echo "port 5100 is taken: stop whatever listens there"; exit 1; fi
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5100 ASPNETCORE_CONTENTROOT="$PWD" \
-  Storage__DataDirectory="$1" Jobs__RunServer="$2" Sandbox__Enabled=true Sandbox__AllowInProduction=true \
+  Storage__DataDirectory="$1" Jobs__RunServer="$2" Sandbox__Enabled=true Sandbox__AllowInProduction=true Webhooks__RateLimit__Enabled=false \
   Talkdesk__AppIds__0=sandbox-app Talkdesk__TokenUrlTemplate='http://127.0.0.1:5100/sandbox/{account}/oauth/token' \
   Talkdesk__RegionDomains__0=127.0.0.1 Talkdesk__AllowedApiHosts__0=127.0.0.1:5100 Logging__LogLevel__Default=Warning \
   Staff__BootstrapAdminEmail=bench@portal.local Staff__BootstrapAdminPassword=Bench-Password-1 \
@@ -37,6 +37,7 @@ echo "generating $events events for wrk..."
 $bench events --mode gen --count $events --out "$out/events.jsonl"
 
 # 1. Intake: the portal (jobs off, so only intake is measured) against the no-op, same wrk settings.
+# The per-IP webhook limit is off for every run: wrk and the burst come from one address on purpose.
 ASPNETCORE_URLS=http://127.0.0.1:5101 dotnet bench/NoOp/bin/Release/net10.0/NoOp.dll >"$out/noop.log" 2>&1 & noop_pid=$!
 sleep 2
 start_portal "$out/intake-data" false

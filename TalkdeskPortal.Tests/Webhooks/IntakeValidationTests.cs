@@ -62,6 +62,15 @@ public sealed class IntakeValidationTests : PortalTestBase
         { "root an allowed host as a subdomain of evil", 403 },
         { "root file scheme", 403 },
         { "unknown app_id and unknown type", 403 },
+        // '$' matches before a final newline; every pattern must hold to the end of the string.
+        { "account_name with a trailing newline", 403 },
+        { "account_name with a Kelvin sign", 403 },
+        { "id with a trailing newline", 400 },
+        { "app_id with a trailing newline", 400 },
+        { "installation_id with a trailing newline", 400 },
+        { "account_id with a trailing newline", 400 },
+        { "users.adding id with a trailing newline", 400 },
+        { "licenses with a trailing newline", 400 },
     };
 
     [Theory]
@@ -99,6 +108,20 @@ public sealed class IntakeValidationTests : PortalTestBase
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("Invalid event", problem!["title"]!.GetValue<string>());
         Assert.Contains("UTF-8", problem["detail"]!.GetValue<string>());
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task AccountNameWithATrailingNewline_IsRefused_AndNoTokenIsAskedFor()
+    {
+        var evt = Valid();
+        evt["data"]!["account_name"] = "acme\n";
+
+        var response = await Portal.PostEventAsync(evt);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await Task.Delay(300); // a background token request, were one started, would have gone out by now
+        Assert.DoesNotContain(Portal.Outbound.Requests, u => u.OriginalString.Contains("%0A", StringComparison.OrdinalIgnoreCase));
         await AssertNothingStoredAsync();
     }
 
@@ -259,6 +282,18 @@ public sealed class IntakeValidationTests : PortalTestBase
             case "root an allowed host as a subdomain of evil": root["href"] = "https://api.talkdeskapp.com.evil.example/api"; break;
             case "root file scheme": root["href"] = "file:///etc/passwd"; break;
             case "unknown app_id and unknown type": evt["app_id"] = "not-ours"; evt["type"] = "app.exploded"; break;
+            case "account_name with a trailing newline": data["account_name"] = "acme\n"; break;
+            case "account_name with a Kelvin sign": data["account_name"] = "\u212Acme"; break;
+            case "id with a trailing newline": evt["id"] = PortalApp.EventId(evt) + "\n"; break;
+            case "app_id with a trailing newline": evt["app_id"] = evt["app_id"]!.GetValue<string>() + "\n"; break;
+            case "installation_id with a trailing newline": data["installation_id"] = data["installation_id"]!.GetValue<string>() + "\n"; break;
+            case "account_id with a trailing newline": data["account_id"] = data["account_id"]!.GetValue<string>() + "\n"; break;
+            case "users.adding id with a trailing newline":
+                evt["type"] = "app.updated"; data["users"] = new JsonObject { ["adding"] = new JsonArray("u1\n") }; break;
+            case "licenses with a trailing newline":
+                evt["type"] = "app.updated";
+                data["subscription"] = new JsonObject { ["adding"] = new JsonObject { ["name"] = "Paid", ["licenses"] = "10\n" } };
+                break;
             default: throw new ArgumentException(mutation);
         }
         return evt.ToJsonString();

@@ -6,7 +6,12 @@ namespace TalkdeskPortal.Dashboard;
 
 public sealed class AuditQuery(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    public async Task<(IReadOnlyList<AuditEntry> Rows, int Total)> PageAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>
+    /// One page, newest first. <paramref name="knownTotal"/> skips the count (the caller counted this filter already);
+    /// <paramref name="beforeId"/> seeks past the previous page's last id instead of skipping rows (keyset paging).
+    /// </summary>
+    public async Task<(IReadOnlyList<AuditEntry> Rows, int Total)> PageAsync(AuditFilter filter, int page, int pageSize,
+        int? knownTotal = null, long? beforeId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Audit.AsNoTracking();
@@ -14,8 +19,11 @@ public sealed class AuditQuery(IDbContextFactory<PortalDbContext> dbFactory)
         if (filter.TenantId is { } tenantId) query = query.Where(a => a.TenantId == tenantId);
         if (!string.IsNullOrWhiteSpace(filter.Action)) query = query.Where(a => a.Action.StartsWith(filter.Action.Trim()));
         if (!string.IsNullOrWhiteSpace(filter.AccountId)) query = query.Where(a => a.AccountId == filter.AccountId.Trim());
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(a => a.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var total = knownTotal ?? await query.CountAsync(ct);
+        var ordered = query.OrderByDescending(a => a.Id);
+        var rows = beforeId is { } before
+            ? await ordered.Where(a => a.Id < before).Take(pageSize).ToListAsync(ct)
+            : await ordered.Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return (rows, total);
     }
 

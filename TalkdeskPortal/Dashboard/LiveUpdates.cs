@@ -3,20 +3,24 @@ using TalkdeskPortal.Lifecycle;
 namespace TalkdeskPortal.Dashboard;
 
 /// <summary>
-/// Per circuit: turns the lifecycle's change events into at most one refresh per interval, so a burst of
-/// events costs an open page a handful of queries, not one per event. No timer runs while nothing changes.
+/// Per circuit: turns the lifecycle's change events into at most one refresh per second, so a burst of events
+/// costs an open page one set of queries a second, not one per event. The first change after a quiet spell is
+/// shown at once; changes during the next second are gathered into one refresh. No timer runs while nothing changes.
 /// </summary>
 public sealed class LiveUpdates : IDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly RequestChanges _changes;
+    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly List<Func<Task>> _subscribers = [];
     private bool _scheduled;
+    private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
 
-    public LiveUpdates(RequestChanges changes)
+    public LiveUpdates(RequestChanges changes, TimeProvider time)
     {
         _changes = changes;
+        _time = time;
         _changes.Changed += OnChanged;
     }
 
@@ -42,12 +46,16 @@ public sealed class LiveUpdates : IDisposable
 
     private async Task RefreshSoonAsync()
     {
-        await Task.Delay(Interval);
+        TimeSpan wait;
+        lock (_gate) wait = _lastRefresh + Interval - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time);
+        else await Task.Yield(); // never refresh on the publisher's thread
         Func<Task>[] subscribers;
         lock (_gate)
         {
-            // Cleared before reading, so a change during the refresh schedules another one.
+            // Cleared before reading, so a change during the refresh schedules another one (a second after this one).
             _scheduled = false;
+            _lastRefresh = _time.GetUtcNow();
             subscribers = [.. _subscribers];
         }
         foreach (var refresh in subscribers)

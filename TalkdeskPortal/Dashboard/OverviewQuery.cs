@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Webhooks;
 
 namespace TalkdeskPortal.Dashboard;
 
@@ -10,33 +11,38 @@ public sealed class OverviewQuery(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<OverviewCounts> CountsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = db.Requests.Where(r => !RequestStates.Final.Contains(r.State));
-        var byKind = await open.GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byState = await open.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var soon = time.GetUtcNow() + QueueQuery.ExpiringWindow;
-        var expiring = await open.CountAsync(r => r.Deadline <= soon, ct);
+        // One pass over the open requests gives the kinds, the states and the expiring ones.
+        var open = await db.Requests.Where(r => !RequestStates.Final.Contains(r.State))
+            .GroupBy(r => new { r.Kind, r.State })
+            .Select(g => new { g.Key.Kind, g.Key.State, Count = g.Count(), Expiring = g.Count(r => r.Deadline <= soon) })
+            .ToListAsync(ct);
         var refused = await db.Requests.CountAsync(r => r.State == RequestState.Refused, ct);
-        int Kind(RequestKind k) => byKind.FirstOrDefault(x => x.Key == k)?.Count ?? 0;
-        int State(RequestState s) => byState.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
+        int Kind(RequestKind k) => open.Where(x => x.Kind == k).Sum(x => x.Count);
+        int State(RequestState s) => open.Where(x => x.State == s).Sum(x => x.Count);
         return new OverviewCounts(Kind(RequestKind.Install), Kind(RequestKind.Update), Kind(RequestKind.Uninstall),
-            State(RequestState.AwaitingApproval), State(RequestState.Failed), State(RequestState.Retrying), expiring, refused);
+            State(RequestState.AwaitingApproval), State(RequestState.Failed), State(RequestState.Retrying), open.Sum(x => x.Expiring), refused);
     }
 
-    /// <summary>Events per day and type for the last <paramref name="days"/> days: one indexed count per day, provider-neutral.</summary>
+    /// <summary>
+    /// Events per day and type for the last <paramref name="days"/> days (UTC), in one query: a range on the
+    /// (FirstReceivedAt, Type) index, grouped by type and a day number computed in SQL.
+    /// </summary>
     public async Task<IReadOnlyList<DailyEvents>> EventsPerDayAsync(int days = 30, CancellationToken ct = default)
     {
-        var today = time.GetUtcNow().UtcDateTime.Date;
+        var start = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date.AddDays(1 - days), TimeSpan.Zero);
+        var end = start.AddDays(days);
+        var dayAndType = DayBuckets.Project<ReceivedEvent>(e => e.FirstReceivedAt, e => e.Type, start, days);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = new List<DailyEvents>();
-        for (var i = days - 1; i >= 0; i--)
-        {
-            var start = new DateTimeOffset(today.AddDays(-i), TimeSpan.Zero);
-            var end = start.AddDays(1);
-            var counts = await db.Events.Where(e => e.FirstReceivedAt >= start && e.FirstReceivedAt < end)
-                .GroupBy(e => e.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            result.AddRange(counts.Select(c => new DailyEvents(DateOnly.FromDateTime(start.UtcDateTime), c.Key, c.Count)));
-        }
-        return result;
+        var counts = await db.Events
+            .Where(e => e.FirstReceivedAt >= start && e.FirstReceivedAt < end)
+            .Select(dayAndType)
+            .GroupBy(x => new { x.Day, x.Type })
+            .Select(g => new { g.Key.Day, g.Key.Type, Count = g.Count() })
+            .ToListAsync(ct);
+        var first = DateOnly.FromDateTime(start.UtcDateTime);
+        return counts.OrderBy(c => c.Day).ThenBy(c => c.Type, StringComparer.Ordinal)
+            .Select(c => new DailyEvents(first.AddDays(c.Day), c.Type, c.Count)).ToList();
     }
 
     public async Task<IReadOnlyList<CompletionTime>> RecentCompletionsAsync(int count = 10, CancellationToken ct = default)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,10 +22,8 @@ public static class DataServiceCollectionExtensions
 
         builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
 
-        // Credentials are encrypted with these keys; they live beside the database so a restart can read them.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("TalkdeskPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Credentials are encrypted with these keys.
+        builder.AddKeyRing(dataDirectory);
 
         return builder;
     }

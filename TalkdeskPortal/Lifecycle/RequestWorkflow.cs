@@ -16,6 +16,7 @@ public sealed class RequestWorkflow(
     EventConfirmation confirmation,
     ConnectionFactory connections,
     ITalkdeskTokenProvider tokens,
+    UnconfirmedCallGate unconfirmed,
     ProvisioningStep provisioning,
     ApprovalPolicy policy,
     DecisionSender decisions,
@@ -52,6 +53,7 @@ public sealed class RequestWorkflow(
     {
         if (request.Confirmed || !talkdesk.CurrentValue.ConfirmEvents) return true;
         var connection = await connections.ForRequestAsync(db, request, ct);
+        using var slot = await unconfirmed.EnterAsync(ct);
         try
         {
             await tokens.GetTokenAsync(connection, ct);

@@ -9,7 +9,9 @@ namespace TalkdeskPortal.Talkdesk;
 /// </summary>
 public sealed partial class TalkdeskEndpoints(IOptionsMonitor<TalkdeskOptions> options)
 {
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // \z, not $: '$' also matches before a final newline, and "acme\n" would become a token URL at acme%0A.
+    // Both cases spelled out rather than IgnoreCase, whose case table lets the Kelvin sign (U+212A) match 'k'.
+    [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex SubdomainLabel();
 
     public static bool IsPlainSubdomainLabel(string? accountName) =>

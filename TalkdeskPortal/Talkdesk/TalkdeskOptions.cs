@@ -30,6 +30,10 @@ public sealed class TalkdeskOptions
     // Verify-by-refetch (TALKDESK.md §6): a token for the event's credentials, then GET the event back.
     public bool ConfirmEvents { get; set; } = true;
 
+    // How many not-yet-confirmed events may call Talkdesk at once (token + GET event); a forged flood waits, not multiplies.
+    [Range(1, 256)]
+    public int UnconfirmedConcurrency { get; set; } = 4;
+
     // Listed apps must use the signed JWT assertion; Basic is a documented fallback for unlisted ones.
     public ClientAuthentication ClientAuthentication { get; set; } = ClientAuthentication.PrivateKeyJwt;
 

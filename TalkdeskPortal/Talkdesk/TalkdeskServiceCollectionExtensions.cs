@@ -18,6 +18,7 @@ public static class TalkdeskServiceCollectionExtensions
         services.AddSingleton<TalkdeskEndpoints>();
         services.AddSingleton<ClientAssertionFactory>();
         services.AddSingleton<ITalkdeskTokenProvider, TalkdeskTokenProvider>();
+        services.AddSingleton<UnconfirmedCallGate>();
 
         // A resend of the token POST would carry the same assertion, and a jti Talkdesk already saw is refused
         // (400 invalid_grant): the provider retries by signing a new assertion instead, never the pipeline.

@@ -8,7 +8,7 @@ public static class TenantUserSync
     /// <summary>Makes the mappings exactly the licensed users (plus the installing admin).</summary>
     public static void Replace(Tenant tenant, IReadOnlyList<TalkdeskUser> licensed, TalkdeskUser? admin)
     {
-        var wanted = licensed.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var wanted = ById(licensed);
         if (admin is not null) wanted.TryAdd(admin.Id, admin);
         tenant.Users.RemoveAll(m => !wanted.ContainsKey(m.TalkdeskUserId));
         foreach (var user in wanted.Values) Upsert(tenant, user, isAdmin: user.Id == admin?.Id);
@@ -18,7 +18,7 @@ public static class TenantUserSync
     public static (int Added, int Removed) Apply(Tenant tenant, IReadOnlyList<string> adding, IReadOnlyList<string> removing,
         IReadOnlyList<TalkdeskUser> licensed)
     {
-        var known = licensed.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var known = ById(licensed);
         var added = 0;
         foreach (var id in adding)
         {
@@ -28,6 +28,14 @@ public static class TenantUserSync
         }
         var removed = tenant.Users.RemoveAll(m => removing.Contains(m.TalkdeskUserId) && m.TalkdeskUserId != tenant.AdminTalkdeskUserId);
         return (added, removed);
+    }
+
+    // HAL pages are read one after another while users change, so a user can appear on two pages: the later copy wins.
+    private static Dictionary<string, TalkdeskUser> ById(IReadOnlyList<TalkdeskUser> users)
+    {
+        var byId = new Dictionary<string, TalkdeskUser>(users.Count, StringComparer.Ordinal);
+        foreach (var user in users) byId[user.Id] = user;
+        return byId;
     }
 
     private static void Upsert(Tenant tenant, TalkdeskUser user, bool isAdmin)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TalkdeskPortal.Lifecycle;
@@ -28,7 +29,8 @@ internal static class EventDataReader
             name = plan.Optional("name", 128);
             // Talkdesk sends licenses as a string; a number is tolerated, anything else is refused.
             licenses = adding["licenses"] is JsonValue lv && lv.GetValueKind() == JsonValueKind.Number ? lv.ToJsonString() : plan.Optional("licenses", 10);
-            if (licenses is not null && !int.TryParse(licenses, out _)) plan.Fail("'subscription.adding.licenses' must be a whole number.");
+            // Digits only: the default number style would also take surrounding whitespace such as "10\n".
+            if (licenses is not null && !int.TryParse(licenses, NumberStyles.None, CultureInfo.InvariantCulture, out _)) plan.Fail("'subscription.adding.licenses' must be a whole number.");
             if (plan.Error is { } e) fields.Fail(e.Detail);
         }
         return new RequestData

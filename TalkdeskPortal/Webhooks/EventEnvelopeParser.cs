@@ -19,7 +19,8 @@ public sealed partial class EventEnvelopeParser(IOptionsMonitor<TalkdeskOptions>
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 32 };
     private static readonly string[] KeyAlgorithms = ["ES256", "ES384", "ES512", "PS256", "PS384", "PS512"];
 
-    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,100}$")]
+    // \z, not $: in .NET '$' also matches before a final newline, so "id\n" would pass.
+    [GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,100}\z")]
     private static partial Regex IdPattern();
 
     public (ParsedEvent? Event, IntakeError? Error) Parse(ReadOnlyMemory<byte> body)

@@ -10,11 +10,13 @@ public static class WebhookEndpoints
     public const string Path = "/webhooks/talkdesk";
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
+    public static WebApplication MapWebhooks(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapPost(Path, ReceiveAsync)
             .DisableAntiforgery()
             .AllowAnonymous()
+            .RequireRateLimiting(WebhookRateLimiting.Policy)
             .WithName("TalkdeskWebhook");
         return app;
     }

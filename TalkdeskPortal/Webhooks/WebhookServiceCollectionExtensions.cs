@@ -14,6 +14,7 @@ public static class WebhookServiceCollectionExtensions
         builder.Services.AddSingleton<IEventSignatureCheck, HmacSignatureCheck>();
         builder.Services.AddSingleton<IEventSignatureCheck, EcdsaSignatureCheck>();
         builder.Services.AddHttpClient(EcdsaSignatureCheck.HttpClientName);
+        builder.Services.AddWebhookRateLimiting();
         return builder;
     }
 }
