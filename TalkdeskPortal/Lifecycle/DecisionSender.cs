@@ -22,7 +22,8 @@ public sealed class DecisionSender(
     PortalMetrics metrics,
     ILogger<DecisionSender> logger)
 {
-    public async Task SendAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    /// <param name="claimed">The caller's last commit already recorded this attempt (the policy's move): send at once.</param>
+    public async Task SendAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct, bool claimed = false)
     {
         var decision = request.Decision ?? throw new WorkflowException("The request has no recorded decision to send.");
         // Checked again right before anything leaves: after the deadline Talkdesk has timed the request out.
@@ -33,18 +34,20 @@ public sealed class DecisionSender(
         }
         var connection = await connections.ForRequestAsync(db, request, ct);
 
-        if (request.DecisionAttempts > 0 && await AlreadyAppliedAsync(connection, request, ct))
+        if (!claimed)
         {
-            audit.Add(db, AuditActors.System, "decision.confirmed", AuditOutcomes.Ok, request,
-                detail: "Talkdesk already had this decision from an earlier attempt; not sent again");
-            await FinishAsync(db, request, decision, ct);
-            return;
+            if (request.DecisionAttempts > 0 && await AlreadyAppliedAsync(connection, request, ct))
+            {
+                audit.Add(db, AuditActors.System, "decision.confirmed", AuditOutcomes.Ok, request,
+                    detail: "Talkdesk already had this decision from an earlier attempt; not sent again");
+                await FinishAsync(db, request, decision, ct);
+                return;
+            }
+            request.DecisionAttempts++;
+            request.DecisionSentAt ??= time.GetUtcNow();
+            request.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct); // throws on a lost race: then the other worker sends
         }
-
-        request.DecisionAttempts++;
-        request.DecisionSentAt ??= time.GetUtcNow();
-        request.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct); // throws on a lost race: then the other worker sends
 
         var result = await api.SetInstallationStateAsync(connection, decision, request.DecisionReason, ct);
         logger.LogInformation("Sent {Decision} for request {RequestId} (event {EventId}, installation {InstallationId}); Talkdesk state {State}",

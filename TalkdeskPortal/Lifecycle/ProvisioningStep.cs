@@ -51,10 +51,13 @@ public sealed class ProvisioningStep(
     private async Task StageInstallAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
         var connection = await connections.ForRequestAsync(db, request, ct);
-        var account = await api.GetAccountAsync(connection, ct);
-        var installation = await api.GetInstallationAsync(connection, ct);
-        var subscription = await api.GetSubscriptionAsync(connection, ct);
-        var users = await api.GetLicensedUsersAsync(connection, ct);
+        // Four independent reads, at once: an install's wait is one round trip here, not four.
+        var accountTask = api.GetAccountAsync(connection, ct);
+        var installationTask = api.GetInstallationAsync(connection, ct);
+        var subscriptionTask = api.GetSubscriptionAsync(connection, ct);
+        var usersTask = api.GetLicensedUsersAsync(connection, ct);
+        await Task.WhenAll(accountTask, installationTask, subscriptionTask, usersTask);
+        var (account, installation, subscription, users) = (accountTask.Result, installationTask.Result, subscriptionTask.Result, usersTask.Result);
         audit.Add(db, AuditActors.System, "talkdesk.fetched", AuditOutcomes.Ok, request,
             detail: $"Account {account.Name}, installation {installation.Id}, {users.Count} licensed users, plan {subscription?.Name ?? "none"}; staged until the decision");
         request.LicensedUsers = users.Count;

@@ -38,7 +38,9 @@ public sealed class RequestWorkflow(
                     if (!await ConfirmAsync(db, request, ct)) return;
                     await provisioning.StageAsync(db, request, ct);
                     if (!await DecideAsync(db, request, ct) || request.State != RequestState.Deciding) return;
-                    break;
+                    // The policy's move already committed the first attempt: send now, no second write first.
+                    await decisions.SendAsync(db, request, ct, claimed: true);
+                    return;
                 case RequestState.Deciding:
                     await decisions.SendAsync(db, request, ct);
                     return;
@@ -92,6 +94,9 @@ public sealed class RequestWorkflow(
             r.Decision = InstallationDecision.Approve;
             r.DecidedBy = AuditActors.System;
             r.DecidedAt = time.GetUtcNow();
+            // The claim of the first send rides on this commit (the attempt is on record before the call leaves).
+            r.DecisionAttempts = 1;
+            r.DecisionSentAt = r.DecidedAt;
         }, detail: verdict.Reason);
     }
 }
