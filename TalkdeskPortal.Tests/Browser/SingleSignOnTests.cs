@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -45,7 +46,7 @@ public sealed class SingleSignOnTests(BrowserFixture browser) : BrowserTestBase(
 
         await Page.GotoAsync($"{BaseUrl}/requests/{held.Id}");
         await Page.ClickAsync("[data-test=sso-sign-in]");
-        await Page.WaitForURLAsync($"**/requests/{held.Id}");
+        await Page.WaitForURLAsync($"**/requests/{held.Id}", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await WaitForInteractivityAsync();
         await Expect(Page.Locator("[data-test=signed-in-as]")).ToHaveTextAsync("jo@partner.example");
         Assert.Equal(1, _provider.TokensIssued);
@@ -67,8 +68,9 @@ public sealed class SingleSignOnTests(BrowserFixture browser) : BrowserTestBase(
         await Page.GotoAsync($"{BaseUrl}/account/login");
         await Page.ClickAsync("[data-test=sso-sign-in]");
 
-        await Page.WaitForURLAsync("**/account/login?error=sso");
-        await Expect(Page.Locator("[data-test=login-error]")).ToContainTextAsync("no portal role");
+        // Commit, not Load: the redirect chain (portal → provider → callback → login) is what is under test.
+        await Page.WaitForURLAsync("**/account/login?error=sso", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        await Expect(Page.Locator("[data-test=login-error]")).ToContainTextAsync("no portal role", new() { Timeout = 15_000 });
         await Page.GotoAsync($"{BaseUrl}/queue");
         Assert.Contains("/account/login", Page.Url);
     }

@@ -39,7 +39,7 @@ public sealed class OrphanRequests(RequestStateMachine machine, AuditLog audit, 
         }
     }
 
-    private static async Task<string?> WhyMootAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    public static async Task<string?> WhyMootAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
         if (await db.Tenants.AnyAsync(t => t.TalkdeskAccountId == request.AccountId && t.LastEventAt != null && t.LastEventAt > request.EventCreatedAt, ct))
             return "A newer event of this account was applied first and the installation's credentials are gone; nothing to do.";

@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle.Jobs;
 
@@ -14,9 +13,9 @@ namespace TalkdeskPortal.Lifecycle;
 /// </summary>
 public sealed class RequestFailures(
     RequestStateMachine machine,
+    OrphanRequests orphans,
     IBackgroundJobClient jobs,
     IOptions<JobOptions> options,
-    AuditLog audit,
     TimeProvider time,
     ILogger<RequestFailures> logger)
 {
@@ -69,28 +68,23 @@ public sealed class RequestFailures(
     }
 
     /// <summary>
-    /// Out of order: an update, uninstall or trial ran before its install was processed. It waits as Received and the
-    /// install's completion wakes it; if a newer event of the account was already applied, it is moot instead.
+    /// Out of order: the installation's credentials were gone when the step ran. Received: it waits like any orphan.
+    /// Mid-step: back to Received to wait, or Superseded when waiting can no longer help.
     /// </summary>
     private async Task WaitForInstallAsync(PortalDbContext db, LifecycleRequest request, string error, CancellationToken ct)
     {
-        var newer = await db.Tenants.AnyAsync(t => t.TalkdeskAccountId == request.AccountId && t.LastEventAt != null && t.LastEventAt > request.EventCreatedAt, ct);
-        if (newer)
-        {
-            await machine.MoveAsync(db, request, RequestTrigger.Supersede, ct,
-                detail: "A newer event of this account was applied first and the installation's credentials are gone; nothing to do.");
-            return;
-        }
         if (request.State == RequestState.Received)
         {
-            request.WaitingReason = "Waiting for this installation's app.installed to be processed.";
-            audit.Add(db, AuditActors.System, "request.waiting-for-install", AuditOutcomes.Waiting, request, detail: error);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); }
+            await orphans.ResolveAsync(db, request, ct);
+            return;
+        }
+        if (await OrphanRequests.WhyMootAsync(db, request, ct) is { } why)
+        {
+            await machine.MoveAsync(db, request, RequestTrigger.Supersede, ct, detail: why);
             return;
         }
         await machine.MoveAsync(db, request, RequestTrigger.WaitForInstall, ct,
-            r => r.WaitingReason = "Waiting for this installation's app.installed to be processed.", detail: error);
+            r => r.WaitingReason = OrphanRequests.WaitingForInstall, detail: error);
     }
 
     private static string Trim(string message)
