@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using TalkdeskPortal.Staff;
 
@@ -19,7 +20,7 @@ public sealed class RevalidationInBrowserTests(BrowserFixture browser) : Browser
         var member = (await staff.ListAsync()).Single(m => m.Email == "leaving@test.example");
         Assert.Empty(await staff.LockAsync(member.Id, AdminEmail));
 
-        await Page.WaitForURLAsync("**/account/login**", new() { Timeout = 10_000 });
+        await Page.WaitForURLAsync("**/account/login**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await Page.GotoAsync($"{BaseUrl}/queue");
         Assert.Contains("/account/login", Page.Url);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace TalkdeskPortal.Tests.Browser;
@@ -14,8 +15,8 @@ public sealed class SignInTests(BrowserFixture browser) : BrowserTestBase(browse
         await Page.FillAsync("#password", Password);
         await Page.ClickAsync("[data-test=login-submit]");
 
-        await Page.WaitForURLAsync("**/tenants");
-        await Expect(Page.Locator("[data-test=signed-in-as]")).ToHaveTextAsync(AdminEmail);
+        await Page.WaitForURLAsync("**/tenants", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        await Expect(Page.Locator("[data-test=signed-in-as]")).ToHaveTextAsync(AdminEmail, new() { Timeout = 15_000 });
     }
 
     [Fact]
