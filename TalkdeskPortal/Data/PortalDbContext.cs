@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Product;
 using TalkdeskPortal.Staff;
+using TalkdeskPortal.TenantApi;
 using TalkdeskPortal.Tenants;
 using TalkdeskPortal.Webhooks;
 
@@ -20,6 +22,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ChecklistItem> Checklist => Set<ChecklistItem>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<PolicySettings> Policy => Set<PolicySettings>();
+    public DbSet<ProductDelivery> ProductDeliveries => Set<ProductDelivery>();
+    public DbSet<ProductDeliveryAttempt> ProductDeliveryAttempts => Set<ProductDeliveryAttempt>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -49,4 +49,7 @@ public sealed class LifecycleRequest
 
     // When the decision first left for Talkdesk: a read-back compares the installation's state time with it.
     public DateTimeOffset? DecisionSentAt { get; set; }
+
+    // Under Product:ApproveWhen = ProductAccepted: what the product answered to this request's webhook.
+    public ProductAnswer? ProductAnswer { get; set; }
 }

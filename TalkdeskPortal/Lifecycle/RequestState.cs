@@ -22,4 +22,7 @@ public enum RequestState
     Superseded,
     // A transient failure: NextAttemptAt, Attempts and Error say when and why.
     Retrying,
+    // Approved (by policy or staff) and waiting for the partner's product to accept its lifecycle webhook before
+    // the approve goes to Talkdesk (Product:ApproveWhen = ProductAccepted).
+    AwaitingProduct,
 }
