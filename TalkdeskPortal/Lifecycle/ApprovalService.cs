@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle.Jobs;
+using TalkdeskPortal.Product;
 using TalkdeskPortal.Talkdesk;
 
 namespace TalkdeskPortal.Lifecycle;
@@ -13,6 +14,7 @@ public sealed class ApprovalService(
     IDbContextFactory<PortalDbContext> dbFactory,
     RequestStateMachine machine,
     RequestDispatcher dispatcher,
+    ProductOutbox outbox,
     TimeProvider time)
 {
     public Task<DecisionOutcome> ApproveAsync(long requestId, string actor, CancellationToken ct = default) =>
@@ -27,7 +29,7 @@ public sealed class ApprovalService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return DecisionOutcome.NotFound;
-        if (request.State != RequestState.AwaitingApproval) return DecisionOutcome.NotAwaitingDecision;
+        if (request.State is not (RequestState.AwaitingApproval or RequestState.AwaitingProduct)) return DecisionOutcome.NotAwaitingDecision;
         if (time.GetUtcNow() >= request.Deadline)
         {
             dispatcher.Notify(requestId); // its worker marks it Expired
@@ -35,15 +37,24 @@ public sealed class ApprovalService(
         }
 
         var trigger = decision == InstallationDecision.Approve ? RequestTrigger.StaffApprove : RequestTrigger.StaffReject;
+        string? waiting = null;
+        // ProductAccepted: a staff approve first asks the product, unless it already answered (then staff overrule it).
+        if (trigger == RequestTrigger.StaffApprove && request.State == RequestState.AwaitingApproval && request.ProductAnswer is null
+            && outbox.GatesApproval(request) && await outbox.AddAsync(db, request, gatesApproval: true, ct) is { State: ProductDeliveryState.Pending } asked)
+        {
+            trigger = RequestTrigger.AskProduct;
+            waiting = $"Waiting for the product to accept {asked.Type}";
+        }
         var won = await machine.MoveAsync(db, request, trigger, ct, r =>
         {
             r.Decision = decision;
             r.DecisionReason = reason;
             r.DecidedBy = actor;
             r.DecidedAt = time.GetUtcNow();
-        }, detail: reason, actor: actor);
+            r.WaitingReason = waiting;
+        }, detail: reason ?? waiting, actor: actor);
         if (!won) return DecisionOutcome.NotAwaitingDecision;
-        dispatcher.Notify(requestId);
+        if (trigger != RequestTrigger.AskProduct) dispatcher.Notify(requestId);
         return DecisionOutcome.Accepted;
     }
 }

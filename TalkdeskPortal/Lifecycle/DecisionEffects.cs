@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
+using TalkdeskPortal.Product;
 using TalkdeskPortal.Talkdesk;
 using TalkdeskPortal.Tenants;
 
@@ -13,6 +14,7 @@ namespace TalkdeskPortal.Lifecycle;
 /// </summary>
 public sealed class DecisionEffects(
     TenantProvisioner tenants,
+    ProductOutbox outbox,
     CredentialProtector protector,
     ITalkdeskTokenProvider tokens,
     AuditLog audit,
@@ -20,6 +22,8 @@ public sealed class DecisionEffects(
 {
     public async Task ApplyApprovedAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
     {
+        // The product hears of it in the same commit (built from the tenant as it was); under ProductAccepted it already has.
+        await outbox.AddAsync(db, request, gatesApproval: false, ct);
         switch (request.Kind)
         {
             // Nothing staged: a request an earlier version provisioned before its decision; nothing left to apply.

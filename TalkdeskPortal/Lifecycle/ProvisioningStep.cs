@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
+using TalkdeskPortal.Product;
 using TalkdeskPortal.Talkdesk;
 using TalkdeskPortal.Tenants;
 
@@ -18,6 +19,7 @@ public sealed class ProvisioningStep(
     ConnectionFactory connections,
     CredentialProtector protector,
     TenantProvisioner tenants,
+    ProductOutbox outbox,
     AuditLog audit,
     TimeProvider time)
 {
@@ -42,6 +44,7 @@ public sealed class ProvisioningStep(
             default:
                 if (!await db.Tenants.AnyAsync(t => t.TalkdeskAccountId == request.AccountId, ct))
                     throw new InstallationNotKnownException(request.InstallationId);
+                await outbox.AddAsync(db, request, gatesApproval: false, ct);
                 await tenants.RecordTrialAsync(db, request, RequestData.From(request), ct);
                 break;
         }

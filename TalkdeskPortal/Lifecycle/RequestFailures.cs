@@ -25,7 +25,8 @@ public sealed class RequestFailures(
     {
         db.ChangeTracker.Clear();
         var request = await db.Requests.FirstAsync(r => r.Id == requestId, ct);
-        if (request.State.IsFinal() || request.State is RequestState.Failed or RequestState.Retrying or RequestState.AwaitingApproval) return;
+        if (request.State.IsFinal() || request.State is RequestState.Failed or RequestState.Retrying
+            or RequestState.AwaitingApproval or RequestState.AwaitingProduct) return;
         var error = Trim(ex.Message);
 
         if (ex is InstallationNotKnownException)

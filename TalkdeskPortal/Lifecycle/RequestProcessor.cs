@@ -62,8 +62,8 @@ public sealed class RequestProcessor(
                 await expiry.ExpireAsync(db, request, ct);
             return;
         }
-        // Staff move these on; a job or wake-up that finds them here has nothing to do.
-        if (request.State is RequestState.AwaitingApproval or RequestState.Failed) return;
+        // Staff (or the product's answer) move these on; a job or wake-up that finds them here has nothing to do.
+        if (request.State is RequestState.AwaitingApproval or RequestState.AwaitingProduct or RequestState.Failed) return;
         if (request.State == RequestState.Retrying)
         {
             if (request.NextAttemptAt > now + EarlyTolerance) return; // its scheduled retry comes later

@@ -3,6 +3,8 @@ using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle.Jobs;
 using TalkdeskPortal.Operations;
+using TalkdeskPortal.Product;
+using TalkdeskPortal.Product.Jobs;
 
 namespace TalkdeskPortal.Lifecycle;
 
@@ -16,6 +18,7 @@ public sealed class RequestStateMachine(
     AuditLog audit,
     RequestChanges changes,
     RequestDispatcher dispatcher,
+    ProductDeliveryDispatcher deliveries,
     TimeProvider time,
     PortalMetrics metrics,
     ILogger<RequestStateMachine> logger)
@@ -24,7 +27,8 @@ public sealed class RequestStateMachine(
     private static readonly RequestTrigger[] Progress =
     [
         RequestTrigger.Finish, RequestTrigger.AutoApprove, RequestTrigger.NeedStaff, RequestTrigger.StaffApprove,
-        RequestTrigger.StaffReject, RequestTrigger.Approved, RequestTrigger.Rejected,
+        RequestTrigger.StaffReject, RequestTrigger.Approved, RequestTrigger.Rejected, RequestTrigger.AskProduct,
+        RequestTrigger.ProductAccepted, RequestTrigger.ProductRefused,
     ];
 
     public async Task<bool> MoveAsync(PortalDbContext db, LifecycleRequest request, RequestTrigger trigger, CancellationToken ct,
@@ -50,6 +54,8 @@ public sealed class RequestStateMachine(
         if (Progress.Contains(trigger)) request.Attempts = 0;
         change?.Invoke(request);
         if (row.AuditAction is { } action) audit.Add(db, actor, action, row.Outcome, request, detail: detail);
+        // Webhooks the caller wrote with this move (the outbox): they leave once it has committed, never before.
+        var outbox = db.ChangeTracker.Entries<ProductDelivery>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
         try
         {
@@ -64,6 +70,7 @@ public sealed class RequestStateMachine(
         }
 
         changes.Publish(request);
+        foreach (var delivery in outbox) deliveries.Notify(delivery.Id);
         if (to == RequestState.Failed) metrics.Failed(request.Kind.ToString());
         if (to.IsFinal() || to == RequestState.Failed) await WakeAccountAsync(db, request.AccountId, request.Id, ct);
         return true;

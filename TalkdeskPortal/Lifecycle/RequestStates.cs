@@ -7,7 +7,10 @@ public static class RequestStates
 
     // Open and able to hold up a later request of its account. Failed blocks nothing, by design.
     public static readonly RequestState[] Blocking =
-        [RequestState.Received, RequestState.Processing, RequestState.Retrying, RequestState.AwaitingApproval, RequestState.Deciding];
+        [
+            RequestState.Received, RequestState.Processing, RequestState.Retrying, RequestState.AwaitingApproval,
+            RequestState.AwaitingProduct, RequestState.Deciding,
+        ];
 
     // States a worker should pick up again when nothing else will (wake-ups, the sweep, a restart).
     public static readonly RequestState[] Runnable =

@@ -11,7 +11,8 @@ namespace TalkdeskPortal.Lifecycle;
 public static class RequestTransitions
 {
     private static readonly RequestState[] Working = [Received, Processing, Deciding];
-    private static readonly RequestState[] Open = [Received, Processing, Retrying, AwaitingApproval, Deciding, Failed];
+    private static readonly RequestState[] Open = [Received, Processing, Retrying, AwaitingApproval, AwaitingProduct, Deciding, Failed];
+    private static readonly RequestState[] WithStaff = [AwaitingApproval, AwaitingProduct];
 
     // To = null: back to the state the request left (ResumeState).
     public static readonly IReadOnlyList<Transition> Table =
@@ -21,8 +22,13 @@ public static class RequestTransitions
         new([Processing], Finish, Completed, "request.completed", AuditOutcomes.Ok),
         new([Processing], AutoApprove, Deciding, "decision.approved", AuditOutcomes.Ok),
         new([Processing], NeedStaff, AwaitingApproval, "request.waiting", AuditOutcomes.Waiting),
-        new([AwaitingApproval], StaffApprove, Deciding, "decision.approved", AuditOutcomes.Ok),
-        new([AwaitingApproval], StaffReject, Deciding, "decision.rejected", AuditOutcomes.Ok),
+        // Product:ApproveWhen = ProductAccepted: the approve waits for the product's answer to the lifecycle webhook.
+        new([Processing, AwaitingApproval], AskProduct, AwaitingProduct, "product.asked", AuditOutcomes.Waiting),
+        new([AwaitingProduct], ProductAccepted, Deciding, "product.accepted", AuditOutcomes.Ok),
+        new([AwaitingProduct], ProductRefused, AwaitingApproval, "product.refused", AuditOutcomes.Waiting),
+        // Staff may decide while the product is still silent (approve anyway, or reject).
+        new(WithStaff, StaffApprove, Deciding, "decision.approved", AuditOutcomes.Ok),
+        new(WithStaff, StaffReject, Deciding, "decision.rejected", AuditOutcomes.Ok),
         new([Deciding], Approved, Completed, "request.completed", AuditOutcomes.Ok),
         new([Deciding], RequestTrigger.Rejected, RequestState.Rejected, "request.completed", AuditOutcomes.Ok),
         new([Processing], WaitForInstall, Received, "request.waiting-for-install", AuditOutcomes.Waiting),

@@ -20,4 +20,7 @@ public enum RequestTrigger
     StaffRetry,
     Settle,
     Expire,
+    AskProduct,
+    ProductAccepted,
+    ProductRefused,
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
+using TalkdeskPortal.Product;
 using TalkdeskPortal.Talkdesk;
 using static TalkdeskPortal.Lifecycle.RequestTrigger;
 
@@ -21,6 +22,7 @@ public sealed class RequestWorkflow(
     ApprovalPolicy policy,
     DecisionSender decisions,
     RequestStateMachine machine,
+    ProductOutbox outbox,
     AuditLog audit,
     IOptionsMonitor<TalkdeskOptions> talkdesk,
     TimeProvider time)
@@ -89,6 +91,18 @@ public sealed class RequestWorkflow(
         var verdict = policy.Evaluate(request.Kind, request.LicensedUsers);
         if (verdict.Mode == ApprovalMode.Manual)
             return await machine.MoveAsync(db, request, NeedStaff, ct, r => r.WaitingReason = verdict.Reason, detail: verdict.Reason);
+        if (outbox.GatesApproval(request) && await outbox.AddAsync(db, request, gatesApproval: true, ct) is { State: ProductDeliveryState.Pending } asked)
+        {
+            // The webhook commits with this move; the product's answer (ProductGate) sends the approve or calls staff.
+            var waiting = $"Waiting for the product to accept {asked.Type}";
+            return await machine.MoveAsync(db, request, AskProduct, ct, r =>
+            {
+                r.Decision = InstallationDecision.Approve;
+                r.DecidedBy = AuditActors.System;
+                r.DecidedAt = time.GetUtcNow();
+                r.WaitingReason = waiting;
+            }, detail: $"{verdict.Reason} {waiting}.");
+        }
         return await machine.MoveAsync(db, request, AutoApprove, ct, r =>
         {
             r.Decision = InstallationDecision.Approve;

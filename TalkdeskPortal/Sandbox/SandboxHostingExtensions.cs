@@ -14,12 +14,15 @@ public static class SandboxHostingExtensions
         if (!builder.Configuration.IsSandboxEnabled()) return builder;
         builder.Services.AddFakeTalkdesk();
         builder.Services.AddHttpClient<SandboxEventSender>();
+        builder.Services.AddSingleton<FakeProduct>();
         return builder;
     }
 
     public static WebApplication MapSandbox(this WebApplication app)
     {
-        if (app.Configuration.IsSandboxEnabled()) app.MapFakeTalkdesk(SandboxOptions.Prefix);
+        if (!app.Configuration.IsSandboxEnabled()) return app;
+        app.MapFakeTalkdesk(SandboxOptions.Prefix);
+        app.MapFakeProduct(SandboxOptions.Prefix);
         return app;
     }
 }
