@@ -32,12 +32,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connection));
         Services.AddSingleton(TimeProvider.System);
         Services.AddOptions<ApprovalOptions>();
+        Services.AddOptions<TalkdeskPortal.Product.ProductOptions>();
         Services.AddMetrics();
         Services.AddLogging();
         foreach (var type in new[]
                  {
                      typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(RequestStateMachine), typeof(PortalMetrics), typeof(ApprovalService), typeof(RequestRetry),
                      typeof(QueueQuery), typeof(RequestDetailQuery), typeof(OverviewQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
+                     typeof(TalkdeskPortal.Product.Jobs.ProductDeliveryDispatcher), typeof(TalkdeskPortal.Product.ProductOutbox),
                  })
             Services.AddSingleton(type);
         Services.AddScoped<LiveUpdates>();
