@@ -8,8 +8,10 @@ namespace TalkdeskPortal.Tests.Operations;
 
 public sealed class AnonymousAccessTests : PortalTestBase
 {
-    // What may answer a stranger: Talkdesk's callback, health probes, sign-in, and static files.
-    private static readonly string[] Public = ["/webhooks/talkdesk", "/healthz", "/readyz", "/account/login", "/account/denied", "/account/sso"];
+    // What may answer a stranger: Talkdesk's callback, health probes, sign-in, static files, and the tenant API's
+    // OpenAPI document (shapes, no data; "/openapi/{documentName}.json" as the test fills it in).
+    private static readonly string[] Public = ["/webhooks/talkdesk", "/healthz", "/readyz", "/account/login", "/account/denied", "/account/sso",
+        "/openapi/x.json"];
 
     [Fact]
     public async Task EveryMappedEndpoint_RefusesAnAnonymousCaller_ExceptThePublicOnes()
