@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Notifications;
 using TalkdeskPortal.Product;
 using TalkdeskPortal.Staff;
 using TalkdeskPortal.TenantApi;
@@ -25,6 +26,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ProductDelivery> ProductDeliveries => Set<ProductDelivery>();
     public DbSet<ProductDeliveryAttempt> ProductDeliveryAttempts => Set<ProductDeliveryAttempt>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<NotificationMessage> Notifications => Set<NotificationMessage>();
+    public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,4 +14,8 @@ public sealed class ApprovalOptions
     // Installs and updates with more licensed users than this wait for staff, whatever the mode says.
     [Range(0, int.MaxValue)]
     public int? ManualAboveLicensedUsers { get; set; }
+
+    // Four eyes: a staff approve (and every staff reject) needs two different people; the first is recorded, the
+    // second sends. Automatic approvals are unaffected.
+    public bool RequireTwoApprovers { get; set; }
 }

@@ -52,4 +52,10 @@ public sealed class LifecycleRequest
 
     // Under Product:ApproveWhen = ProductAccepted: what the product answered to this request's webhook.
     public ProductAnswer? ProductAnswer { get; set; }
+
+    // Four eyes (Approval:RequireTwoApprovers): the first of two staff decisions, recorded and shown; only the second sends.
+    public InstallationDecision? FirstDecision { get; set; }
+    public string? FirstDecisionBy { get; set; }
+    public DateTimeOffset? FirstDecisionAt { get; set; }
+    public string? FirstDecisionReason { get; set; }
 }

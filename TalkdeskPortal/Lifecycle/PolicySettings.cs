@@ -8,11 +8,13 @@ public sealed class PolicySettings
     public ApprovalMode Update { get; set; }
     public ApprovalMode Uninstall { get; set; }
     public int? ManualAboveLicensedUsers { get; set; }
+    public bool RequireTwoApprovers { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public ApprovalOptions ToOptions() => new()
     {
         Install = Install, Update = Update, Uninstall = Uninstall, ManualAboveLicensedUsers = ManualAboveLicensedUsers,
+        RequireTwoApprovers = RequireTwoApprovers,
     };
 }

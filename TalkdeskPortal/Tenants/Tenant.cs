@@ -25,6 +25,13 @@ public sealed class Tenant
 
     // created_at of the newest event applied, so an older event delivered late cannot undo a newer one.
     public DateTimeOffset? LastEventAt { get; set; }
+    // Licensed-user reconciliation: when Talkdesk was last read back, what drift it fixed, and whether it could read at all.
+    public DateTimeOffset? ReconciledAt { get; set; }
+    public DateTimeOffset? DriftFixedAt { get; set; }
+    public int DriftAdded { get; set; }
+    public int DriftRemoved { get; set; }
+    public string? ReconcileError { get; set; }
+
     public List<TenantUser> Users { get; set; } = [];
     public List<TenantSetting> Settings { get; set; } = [];
     public List<ChecklistItem> Checklist { get; set; } = [];

@@ -22,6 +22,7 @@ public sealed class LifecycleRequestConfiguration : IEntityTypeConfiguration<Lif
         builder.Property(r => r.AccountName).HasMaxLength(63);
         builder.Property(r => r.ApiRoot).HasMaxLength(512);
         builder.Property(r => r.DecidedBy).HasMaxLength(256);
+        builder.Property(r => r.FirstDecisionBy).HasMaxLength(256);
         builder.HasIndex(r => new { r.State, r.Deadline });
         builder.HasIndex(r => new { r.AccountId, r.EventCreatedAt });
         builder.HasIndex(r => r.InstallationId);

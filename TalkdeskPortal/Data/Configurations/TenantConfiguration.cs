@@ -20,6 +20,8 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.SubscriptionType).HasMaxLength(32);
         builder.Property(t => t.SubscriptionName).HasMaxLength(128);
         builder.Property(t => t.TrialState).HasMaxLength(32);
+        builder.Property(t => t.ReconcileError).HasMaxLength(1000);
+        builder.HasIndex(t => new { t.Status, t.ReconciledAt });
         builder.HasMany(t => t.Users).WithOne().HasForeignKey(u => u.TenantId);
         builder.HasMany(t => t.Settings).WithOne().HasForeignKey(s => s.TenantId);
         builder.HasMany(t => t.Checklist).WithOne().HasForeignKey(c => c.TenantId);

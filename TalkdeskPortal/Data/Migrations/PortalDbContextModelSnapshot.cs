@@ -315,6 +315,20 @@ namespace TalkdeskPortal.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstDecision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstDecisionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstDecisionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstDecisionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InstallationId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -398,6 +412,9 @@ namespace TalkdeskPortal.Data.Migrations
                     b.Property<int?>("ManualAboveLicensedUsers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireTwoApprovers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Uninstall")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -418,6 +435,112 @@ namespace TalkdeskPortal.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Policy");
+                });
+
+            modelBuilder.Entity("TalkdeskPortal.Notifications.NotificationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("TalkdeskPortal.Notifications.NotificationOptOut", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffUserId", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("NotificationOptOuts");
                 });
 
             modelBuilder.Entity("TalkdeskPortal.Product.ProductDelivery", b =>
@@ -711,6 +834,15 @@ namespace TalkdeskPortal.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DriftAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DriftFixedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DriftRemoved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InstallCount")
                         .HasColumnType("INTEGER");
 
@@ -725,6 +857,13 @@ namespace TalkdeskPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Licenses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReconcileError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReconciledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -768,6 +907,8 @@ namespace TalkdeskPortal.Data.Migrations
 
                     b.HasIndex("TalkdeskAccountId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ReconciledAt");
 
                     b.ToTable("Tenants");
                 });

@@ -1,0 +1,8 @@
+namespace TalkdeskPortal.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    Slack,
+    Teams,
+}

@@ -1,0 +1,9 @@
+namespace TalkdeskPortal.Notifications;
+
+public enum NotificationState
+{
+    Pending,
+    Retrying,
+    Sent,
+    Failed,
+}
