@@ -16,6 +16,23 @@ public sealed class TenantSettingsWriter(IDbContextFactory<PortalDbContext> dbs,
     public async Task<IReadOnlyDictionary<string, string>?> ReplaceAsync(string accountId, IReadOnlyDictionary<string, string> settings,
         string actor, CancellationToken ct)
     {
+        // Two PUTs adding the same new key at once: the loser hits the unique (tenant, key) index, re-reads and
+        // replaces again, so the last writer wins as PUT promises instead of answering 500.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryReplaceAsync(accountId, settings, actor, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>?> TryReplaceAsync(string accountId, IReadOnlyDictionary<string, string> settings,
+        string actor, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.Include(t => t.Settings).FirstOrDefaultAsync(t => t.TalkdeskAccountId == accountId, ct);
         if (tenant is null) return null;
