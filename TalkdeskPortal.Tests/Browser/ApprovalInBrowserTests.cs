@@ -22,7 +22,7 @@ public sealed class ApprovalInBrowserTests(BrowserFixture browser) : BrowserTest
         await SignInAsync(AdminEmail);
         await OpenAsync("/queue");
         var row = Page.Locator("tr", new() { HasText = "heldinbrowser" });
-        await Expect(row).ToContainTextAsync("AwaitingApproval");
+        await Expect(row).ToContainTextAsync("Awaiting approval");
 
         await row.Locator("[data-test=queue-row-link]").ClickAsync();
         await Expect(Page.Locator("[data-test=waiting-reason]")).ToContainTextAsync("wait for staff");

@@ -11,6 +11,9 @@ using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Lifecycle.Jobs;
 using TalkdeskPortal.Operations;
+using TalkdeskPortal.Product;
+using TalkdeskPortal.Product.Jobs;
+using TalkdeskPortal.Tenants;
 using TalkdeskPortal.Staff;
 using TalkdeskPortal.Tests.Support;
 using TalkdeskPortal.Webhooks;
@@ -32,16 +35,20 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connection));
         Services.AddSingleton(TimeProvider.System);
         Services.AddOptions<ApprovalOptions>();
-        Services.AddOptions<TalkdeskPortal.Product.ProductOptions>();
         Services.AddMetrics();
         Services.AddLogging();
         foreach (var type in new[]
                  {
                      typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(RequestStateMachine), typeof(PortalMetrics), typeof(ApprovalService), typeof(RequestRetry),
                      typeof(QueueQuery), typeof(RequestDetailQuery), typeof(OverviewQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
-                     typeof(TalkdeskPortal.Product.Jobs.ProductDeliveryDispatcher), typeof(TalkdeskPortal.Product.ProductOutbox),
+                     typeof(TenantQuery), typeof(ProductDeliveryQuery), typeof(ProductDeliverer), typeof(ProductDeliveryClient), typeof(ProductWebhookSigner),
+                     typeof(ProductGate), typeof(ProductOutbox), typeof(AccountGate), typeof(ProductDeliveryDispatcher),
                  })
             Services.AddSingleton(type);
+        // The product bridge is off unless a test sets Product:WebhookUrl here; Resend then sends nothing.
+        Services.AddOptions<ProductOptions>().Configure(o => ConfigureProduct(o));
+        Services.AddHttpClient();
+        Services.AddSingleton<Hangfire.IBackgroundJobClient, NoJobs>();
         Services.AddScoped<LiveUpdates>();
         // Staff accounts in the same database: actions re-read the role from here, as in the app.
         Services.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
@@ -50,6 +57,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         using var db = Db();
         db.Database.Migrate();
     }
+
+    protected virtual void ConfigureProduct(ProductOptions options) { }
 
     // Its own context, not the container's: bUnit allows no registrations after the first resolve.
     protected PortalDbContext Db() => new(_options);

@@ -26,7 +26,7 @@ public sealed class QueuePageTests : ComponentTestBase
         Assert.NotNull(urgentRow.QuerySelector(".time-left-urgent"));
         Assert.Contains("queue-row-urgent", urgentRow.ClassName);
         Assert.Null(relaxedRow.QuerySelector(".time-left-urgent"));
-        Assert.Contains("AwaitingApproval", urgentRow.TextContent);
+        Assert.Contains("Awaiting approval", urgentRow.TextContent);
     }
 
     [Fact]

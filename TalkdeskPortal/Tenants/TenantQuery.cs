@@ -42,4 +42,11 @@ public sealed class TenantQuery(IDbContextFactory<PortalDbContext> dbFactory)
         foreach (var r in requests) r.ProtectedCredentials = null;
         return new Detail(tenant, requests);
     }
+
+    // For pages that know a Talkdesk account (a delivery, a request) and link to its tenant.
+    public async Task<long?> IdForAccountAsync(string talkdeskAccountId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Tenants.Where(t => t.TalkdeskAccountId == talkdeskAccountId).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+    }
 }
