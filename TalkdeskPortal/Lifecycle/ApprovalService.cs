@@ -43,7 +43,7 @@ public sealed class ApprovalService(
             && outbox.GatesApproval(request) && await outbox.AddAsync(db, request, gatesApproval: true, ct) is { State: ProductDeliveryState.Pending } asked)
         {
             trigger = RequestTrigger.AskProduct;
-            waiting = $"Waiting for the product to accept {asked.Type}";
+            waiting = $"Waiting for the product to accept {asked.Type}.";
         }
         var won = await machine.MoveAsync(db, request, trigger, ct, r =>
         {

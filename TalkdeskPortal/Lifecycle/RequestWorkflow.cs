@@ -94,14 +94,14 @@ public sealed class RequestWorkflow(
         if (outbox.GatesApproval(request) && await outbox.AddAsync(db, request, gatesApproval: true, ct) is { State: ProductDeliveryState.Pending } asked)
         {
             // The webhook commits with this move; the product's answer (ProductGate) sends the approve or calls staff.
-            var waiting = $"Waiting for the product to accept {asked.Type}";
+            var waiting = $"Waiting for the product to accept {asked.Type}.";
             return await machine.MoveAsync(db, request, AskProduct, ct, r =>
             {
                 r.Decision = InstallationDecision.Approve;
                 r.DecidedBy = AuditActors.System;
                 r.DecidedAt = time.GetUtcNow();
                 r.WaitingReason = waiting;
-            }, detail: $"{verdict.Reason} {waiting}.");
+            }, detail: $"{verdict.Reason} {waiting}");
         }
         return await machine.MoveAsync(db, request, AutoApprove, ct, r =>
         {

@@ -37,7 +37,7 @@ public sealed class ProductGate(
                 await AcceptAsync(db, request, $"The product accepted {delivery.Type}; the approve goes to Talkdesk", ct);
                 break;
             case ProductDeliveryState.Refused:
-                var why = $"The product refused {delivery.Type} (HTTP {delivery.LastStatusCode}): {delivery.LastError}";
+                var why = $"The product refused {delivery.Type} (HTTP {delivery.LastStatusCode}): {delivery.LastError?.TrimEnd('.')}.";
                 await machine.MoveAsync(db, request, RequestTrigger.ProductRefused, ct, r =>
                 {
                     r.ProductAnswer = ProductAnswer.Refused;

@@ -50,6 +50,10 @@ public static partial class TimelineText
         "request.retried" => "Resumed by staff (Retry)",
         "request.retry-requested" => "Retry requested",
         "request.expired" => "Expired",
+        "product.asked" => "Webhook sent to the product; the approve waits for its answer",
+        "product.accepted" => "The product accepted",
+        "product.refused" => "The product refused; waiting for staff",
+        "delivery.resent" => "Webhook sent again by staff",
         _ => action,
     };
 
