@@ -77,7 +77,7 @@ public sealed class LicensedUserReconciliation(
             .Where(t => t.Status == TenantStatus.Active && t.InstallationId != null)
             .Where(t => t.ReconciledAt == null || t.ReconciledAt < started)
             .Where(t => !seen.Contains(t.Id))
-            .OrderBy(t => t.ReconciledAt != null).ThenBy(t => t.ReconciledAt).ThenBy(t => t.Id)
+            .OrderBy(t => t.ReconciledAt).ThenBy(t => t.Id) // SQLite sorts NULL (never checked) first; the (Status, ReconciledAt) index serves it
             .Select(t => t.Id).Take(size)
             .ToListAsync(ct);
     }
