@@ -61,10 +61,11 @@ public sealed class LicensedUserReconciliation(
                 outcomes[tenantId] = await reconciler.ReconcileAsync(tenantId, ct);
             }
         }
+        var run = new ReconciliationRun(outcomes, Stopped: false);
         logger.LogInformation("Reconciliation checked {Count} tenants: {Fixed} fixed, {Flagged} flagged, {Skipped} skipped, {Failed} failed",
-            outcomes.Count, Count(outcomes, ReconcileOutcome.DriftFixed), Count(outcomes, ReconcileOutcome.Flagged),
-            Count(outcomes, ReconcileOutcome.Skipped), Count(outcomes, ReconcileOutcome.Failed));
-        return new ReconciliationRun(outcomes, Stopped: false);
+            outcomes.Count, run.Count(ReconcileOutcome.DriftFixed), run.Count(ReconcileOutcome.Flagged),
+            run.Count(ReconcileOutcome.Skipped), run.Count(ReconcileOutcome.Failed));
+        return run;
     }
 
     // Tenants not yet checked in this pass. Checked ones drop out by their new ReconciledAt; skipped and failed ones
@@ -81,7 +82,4 @@ public sealed class LicensedUserReconciliation(
             .Select(t => t.Id).Take(size)
             .ToListAsync(ct);
     }
-
-    private static int Count(Dictionary<long, ReconcileOutcome> outcomes, ReconcileOutcome outcome) =>
-        outcomes.Values.Count(o => o == outcome);
 }
