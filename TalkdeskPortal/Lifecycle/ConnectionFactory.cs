@@ -23,6 +23,15 @@ public sealed class ConnectionFactory(CredentialProtector protector)
             new Uri(request.ApiRoot), protector.Unprotect(stored.Protected));
     }
 
+    /// <summary>The installation's stored set, outside any request (reconciliation); null when none is stored.</summary>
+    public async Task<TalkdeskConnection?> ForInstallationAsync(PortalDbContext db, string installationId, CancellationToken ct)
+    {
+        var stored = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.InstallationId == installationId, ct);
+        return stored is null
+            ? null
+            : new TalkdeskConnection(stored.AppId, stored.InstallationId, stored.AccountName, new Uri(stored.ApiRoot), protector.Unprotect(stored.Protected));
+    }
+
     public static TalkdeskConnection Build(LifecycleRequest request, TalkdeskCredentials credentials) =>
         new(request.AppId, request.InstallationId, request.AccountName ?? "", new Uri(request.ApiRoot), credentials);
 }

@@ -74,6 +74,16 @@ public static class ProductEventBuilder
             plan != tenant.SubscriptionName, licenses != tenant.Licenses, added, removed));
     }
 
+    /// <summary>
+    /// <c>tenant.updated</c> for users Talkdesk licensed or unlicensed without an event (reconciliation): the plan as
+    /// it stands, unchanged, and who came and went.
+    /// </summary>
+    public static (string Type, string Body) Drift(Tenant tenant, IReadOnlyList<ProductUser> added, IReadOnlyList<ProductUser> removed,
+        DateTimeOffset at) =>
+        (ProductEventTypes.Updated, ProductJson.Body(ProductEventTypes.Updated, at, new TenantUpdatedData(
+            TenantKeys.For(tenant.TalkdeskAccountId), tenant.TalkdeskAccountId, tenant.AccountName, tenant.InstallationId ?? "",
+            new ProductPlan(tenant.SubscriptionType, tenant.SubscriptionName, tenant.Licenses), false, false, added, removed)));
+
     private static ProductUser User(TalkdeskUser user) => new(user.Id, user.Email, user.Name);
 
     private static string TrialState(RequestKind kind) => kind switch

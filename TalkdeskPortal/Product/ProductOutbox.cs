@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Product.Events;
+using TalkdeskPortal.Tenants;
 
 namespace TalkdeskPortal.Product;
 
@@ -40,6 +42,30 @@ public sealed class ProductOutbox(IOptionsMonitor<ProductOptions> options, TimeP
             AccountName = request.AccountName,
             RequestId = request.Id,
             GatesApproval = gatesApproval,
+            State = ProductDeliveryState.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.ProductDeliveries.Add(delivery);
+        return delivery;
+    }
+
+    /// <summary>
+    /// The <c>tenant.updated</c> of one reconciliation repair, tied to no request. Its id is fixed by the repair's time,
+    /// so every attempt and resend of it carries the same webhook-id.
+    /// </summary>
+    public ProductDelivery? AddDrift(PortalDbContext db, Tenant tenant, IReadOnlyList<ProductUser> added, IReadOnlyList<ProductUser> removed)
+    {
+        if (!Enabled) return null;
+        var now = time.GetUtcNow();
+        var (type, body) = ProductEventBuilder.Drift(tenant, added, removed, now);
+        var delivery = new ProductDelivery
+        {
+            MessageId = $"msg_drift_{tenant.Id}_{now.UtcTicks}",
+            Type = type,
+            Body = body,
+            AccountId = tenant.TalkdeskAccountId,
+            AccountName = tenant.AccountName,
             State = ProductDeliveryState.Pending,
             CreatedAt = now,
             UpdatedAt = now,
