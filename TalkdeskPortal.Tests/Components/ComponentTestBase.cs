@@ -33,6 +33,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddOptions<ApprovalOptions>();
         Services.AddOptions<TalkdeskPortal.Product.ProductOptions>();
+        Services.AddOptions<TalkdeskPortal.Notifications.NotificationOptions>();
         Services.AddMetrics();
         Services.AddLogging();
         foreach (var type in new[]
@@ -40,6 +41,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
                      typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(RequestStateMachine), typeof(PortalMetrics), typeof(ApprovalService), typeof(RequestRetry),
                      typeof(QueueQuery), typeof(RequestDetailQuery), typeof(OverviewQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
                      typeof(TalkdeskPortal.Product.Jobs.ProductDeliveryDispatcher), typeof(TalkdeskPortal.Product.ProductOutbox),
+                     typeof(TalkdeskPortal.Notifications.NotificationPreferences), typeof(TalkdeskPortal.Notifications.ChannelStatus),
                  })
             Services.AddSingleton(type);
         Services.AddScoped<LiveUpdates>();

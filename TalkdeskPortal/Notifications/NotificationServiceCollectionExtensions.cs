@@ -39,8 +39,9 @@ public static class NotificationServiceCollectionExtensions
         services.AddTransient<NotificationJob>();
         services.AddTransient<NotificationScanJob>();
         services.AddTransient<DailyDigestJob>();
-        // No pipeline retries: the outbox retries on its own durable schedule.
-        services.AddHttpClient(WebhookPoster.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // No pipeline retries (the outbox retries on its own durable schedule), and no request logging: the
+        // webhook URL's path is the secret, and the default handler logs it.
+        services.AddHttpClient(WebhookPoster.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
 
         if (RunsJobs(builder.Configuration))
         {
