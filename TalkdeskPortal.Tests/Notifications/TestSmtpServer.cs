@@ -78,11 +78,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             var at = Stopwatch.GetTimestamp();
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            owner._received.Enqueue(new ReceivedMail(message.To.Mailboxes.First().Address, message.Subject, message.TextBody ?? "", at));
+            owner._received.Enqueue(new ReceivedMail(message.To.Mailboxes.First().Address, message.Subject, message.TextBody ?? "", at, DateTimeOffset.UtcNow));
             return SmtpResponse.Ok;
         }
     }
 }
 
 /// <summary>One mail as the server got it; <see cref="At"/> is a Stopwatch timestamp, for latency.</summary>
-public sealed record ReceivedMail(string To, string Subject, string Body, long At);
+public sealed record ReceivedMail(string To, string Subject, string Body, long At, DateTimeOffset ReceivedAt);

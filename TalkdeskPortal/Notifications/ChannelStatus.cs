@@ -13,8 +13,8 @@ public sealed class ChannelStatus(IOptionsMonitor<NotificationOptions> options)
         return
         [
             new(NotificationChannel.Email, o.Smtp.Enabled, o.Smtp.Enabled ? $"from {o.Smtp.From} via {o.Smtp.Host}:{o.Smtp.Port}" : "not configured"),
-            new(NotificationChannel.Slack, o.SlackEnabled, o.SlackEnabled ? $"{Mask(o.SlackWebhookUrl)}, {Reasons(o.Slack)}" : "not configured"),
-            new(NotificationChannel.Teams, o.TeamsEnabled, o.TeamsEnabled ? $"{Mask(o.TeamsWebhookUrl)}, {Reasons(o.Teams)}" : "not configured"),
+            new(NotificationChannel.Slack, o.SlackEnabled, o.SlackEnabled ? $"{Mask(o.SlackWebhookUrl)} · gets {Reasons(o.Slack)}" : "not configured"),
+            new(NotificationChannel.Teams, o.TeamsEnabled, o.TeamsEnabled ? $"{Mask(o.TeamsWebhookUrl)} · gets {Reasons(o.Teams)}" : "not configured"),
         ];
     }
 
