@@ -18,6 +18,7 @@ public sealed class DailyDigest(
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        if (!options.CurrentValue.AnyEnabled) return 0;
         var now = time.GetUtcNow();
         var local = TimeZoneInfo.ConvertTime(now, options.CurrentValue.DigestZone());
         // A run before the hour (a missed run caught up after midnight) is the previous day's digest.

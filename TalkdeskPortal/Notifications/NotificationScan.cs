@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
 using TalkdeskPortal.Notifications.Jobs;
@@ -13,6 +14,7 @@ public sealed class NotificationScan(
     IDbContextFactory<PortalDbContext> dbFactory,
     RequestNotifier notifier,
     NotificationDispatcher dispatcher,
+    IOptionsMonitor<NotificationOptions> options,
     TimeProvider time,
     ILogger<NotificationScan> logger)
 {
@@ -23,6 +25,12 @@ public sealed class NotificationScan(
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        // Rows written while a channel was on are still sent (or failed) after it is turned off.
+        if (!options.CurrentValue.AnyEnabled)
+        {
+            await ResumeDueAsync(recovering: false, ct);
+            return 0;
+        }
         var now = time.GetUtcNow();
         var soon = now + RequestNotifier.ExpiringWithin;
         var refusedSince = now - RefusedRecent;

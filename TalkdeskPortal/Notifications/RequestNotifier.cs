@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Lifecycle;
 
@@ -12,6 +13,7 @@ public sealed class RequestNotifier(
     IDbContextFactory<PortalDbContext> dbFactory,
     NotificationOutbox outbox,
     PortalLinks links,
+    IOptionsMonitor<NotificationOptions> options,
     TimeProvider time)
 {
     public static readonly TimeSpan RetryingTooLong = TimeSpan.FromHours(1);
@@ -19,6 +21,7 @@ public sealed class RequestNotifier(
 
     public async Task<int> NotifyAsync(long requestId, CancellationToken ct)
     {
+        if (!options.CurrentValue.AnyEnabled) return 0; // no channel: not even a look at the request
         var now = time.GetUtcNow();
         LifecycleRequest? request;
         DateTimeOffset? retryingSince = null;
