@@ -35,6 +35,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connection));
         Services.AddSingleton(TimeProvider.System);
         Services.AddOptions<ApprovalOptions>();
+        Services.AddOptions<TalkdeskPortal.Notifications.NotificationOptions>();
         Services.AddMetrics();
         Services.AddLogging();
         foreach (var type in new[]
@@ -43,6 +44,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
                      typeof(QueueQuery), typeof(RequestDetailQuery), typeof(OverviewQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
                      typeof(TenantQuery), typeof(ProductDeliveryQuery), typeof(ProductDeliverer), typeof(ProductDeliveryClient), typeof(ProductWebhookSigner),
                      typeof(ProductGate), typeof(ProductOutbox), typeof(AccountGate), typeof(ProductDeliveryDispatcher),
+                     typeof(TalkdeskPortal.Notifications.NotificationPreferences), typeof(TalkdeskPortal.Notifications.ChannelStatus),
                  })
             Services.AddSingleton(type);
         // The product bridge is off unless a test sets Product:WebhookUrl here; Resend then sends nothing.
