@@ -40,7 +40,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddLogging();
         foreach (var type in new[]
                  {
-                     typeof(AuditLog), typeof(RequestChanges), typeof(RequestDispatcher), typeof(RequestStateMachine), typeof(PortalMetrics), typeof(ApprovalService), typeof(RequestRetry),
+                     typeof(AuditLog), typeof(RequestChanges), typeof(FourEyes), typeof(RequestDispatcher), typeof(RequestStateMachine), typeof(PortalMetrics), typeof(ApprovalService), typeof(RequestRetry),
                      typeof(QueueQuery), typeof(RequestDetailQuery), typeof(OverviewQuery), typeof(PolicyStore), typeof(ApprovalPolicy), typeof(PolicyPreview),
                      typeof(TenantQuery), typeof(ProductDeliveryQuery), typeof(ProductDeliverer), typeof(ProductDeliveryClient), typeof(ProductWebhookSigner),
                      typeof(ProductGate), typeof(ProductOutbox), typeof(AccountGate), typeof(ProductDeliveryDispatcher),

@@ -18,7 +18,7 @@ public sealed class QueueQuery(IDbContextFactory<PortalDbContext> dbFactory, Tim
         var rows = await Sort(query, sort, descending)
             .Skip(page * pageSize).Take(pageSize)
             .Select(r => new QueueRow(r.Id, r.Kind, r.State, r.AccountId, r.AccountName, r.InstallationId, r.ReceivedAt,
-                r.Deadline, r.CompletedAt, r.WaitingReason, r.Error, r.Attempts, r.NextAttemptAt))
+                r.Deadline, r.CompletedAt, r.WaitingReason, r.Error, r.Attempts, r.NextAttemptAt, r.FirstDecision, r.FirstDecisionBy))
             .ToListAsync(ct);
         return (rows, total);
     }

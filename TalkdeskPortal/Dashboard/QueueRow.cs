@@ -1,4 +1,5 @@
 using TalkdeskPortal.Lifecycle;
+using TalkdeskPortal.Talkdesk;
 
 namespace TalkdeskPortal.Dashboard;
 
@@ -15,7 +16,12 @@ public sealed record QueueRow(
     string? WaitingReason,
     string? Error,
     int Attempts = 0,
-    DateTimeOffset? NextAttemptAt = null)
+    DateTimeOffset? NextAttemptAt = null,
+    // Four eyes: the first of two staff decisions, while it waits for the second.
+    InstallationDecision? FirstDecision = null,
+    string? FirstDecisionBy = null)
 {
     public bool IsOpen => !State.IsFinal();
+
+    public bool WaitsForSecondDecision => FirstDecision is not null && State is RequestState.AwaitingApproval or RequestState.AwaitingProduct;
 }

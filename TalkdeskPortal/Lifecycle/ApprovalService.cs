@@ -15,6 +15,8 @@ public sealed class ApprovalService(
     RequestStateMachine machine,
     RequestDispatcher dispatcher,
     ProductOutbox outbox,
+    PolicyStore policy,
+    FourEyes fourEyes,
     TimeProvider time)
 {
     public Task<DecisionOutcome> ApproveAsync(long requestId, string actor, CancellationToken ct = default) =>
@@ -36,6 +38,24 @@ public sealed class ApprovalService(
             return DecisionOutcome.Expired;
         }
 
+        string? detail = reason;
+        await policy.EnsureLoadedAsync(ct);
+        if (FourEyes.Applies(policy.Current, request, decision))
+        {
+            switch (FourEyes.Judge(request, decision, actor))
+            {
+                case FourEyesStep.SamePerson:
+                    return DecisionOutcome.SameApprover;
+                case FourEyesStep.First:
+                    return await fourEyes.RecordFirstAsync(db, request, decision, actor, reason, ct)
+                        ? DecisionOutcome.FirstRecorded
+                        : DecisionOutcome.ChangedMeanwhile;
+                case FourEyesStep.Second:
+                    detail = FourEyes.SecondDetail(request, reason);
+                    break;
+            }
+        }
+
         var trigger = decision == InstallationDecision.Approve ? RequestTrigger.StaffApprove : RequestTrigger.StaffReject;
         string? waiting = null;
         // ProductAccepted: a staff approve first asks the product, unless it already answered (then staff overrule it).
@@ -52,7 +72,8 @@ public sealed class ApprovalService(
             r.DecidedBy = actor;
             r.DecidedAt = time.GetUtcNow();
             r.WaitingReason = waiting;
-        }, detail: reason ?? waiting, actor: actor);
+            FourEyes.ClearFirst(r); // spent: a later decision (after the product refused) needs two people again
+        }, detail: detail is null ? waiting : waiting is null ? detail : $"{detail}. {waiting}", actor: actor);
         if (!won) return DecisionOutcome.NotAwaitingDecision;
         if (trigger != RequestTrigger.AskProduct) dispatcher.Notify(requestId);
         return DecisionOutcome.Accepted;

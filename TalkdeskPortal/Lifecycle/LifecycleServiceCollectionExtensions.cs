@@ -31,6 +31,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<RequestSweep>();
         services.AddSingleton<RequestRetry>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<FourEyes>();
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<EventConfirmation>();
         services.AddSingleton<TenantProvisioner>();

@@ -42,10 +42,12 @@ public sealed class PolicyStore(IDbContextFactory<PortalDbContext> dbFactory, IO
         row.Update = policy.Update;
         row.Uninstall = policy.Uninstall;
         row.ManualAboveLicensedUsers = policy.ManualAboveLicensedUsers;
+        row.RequireTwoApprovers = policy.RequireTwoApprovers;
         row.UpdatedBy = actor;
         row.UpdatedAt = time.GetUtcNow();
         audit.Add(db, actor, "policy.changed", AuditOutcomes.Ok,
-            detail: $"Install {policy.Install}, Update {policy.Update}, Uninstall {policy.Uninstall}, manual above {policy.ManualAboveLicensedUsers?.ToString() ?? "no limit"} licensed users");
+            detail: $"Install {policy.Install}, Update {policy.Update}, Uninstall {policy.Uninstall}, manual above {policy.ManualAboveLicensedUsers?.ToString() ?? "no limit"} licensed users, "
+                    + (policy.RequireTwoApprovers ? "two approvers for staff decisions" : "one approver for staff decisions"));
         await db.SaveChangesAsync(ct);
         _saved = row.ToOptions();
         (UpdatedBy, UpdatedAt) = (row.UpdatedBy, row.UpdatedAt);

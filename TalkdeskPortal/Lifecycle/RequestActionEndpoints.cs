@@ -56,6 +56,11 @@ public static class RequestActionEndpoints
         DecisionOutcome.NotFound => Results.Problem(statusCode: 404, title: "No such request"),
         DecisionOutcome.ReasonRequired => Results.Problem(statusCode: 400, title: "Reason required", detail: "A rejection needs a reason; Talkdesk shows it to the customer."),
         DecisionOutcome.Expired => Results.Problem(statusCode: 409, title: "Expired", detail: "Talkdesk's 7-day window has closed; nothing was sent."),
+        DecisionOutcome.FirstRecorded => Results.Accepted(value: new { outcome = "waiting-for-second-approver" }),
+        DecisionOutcome.SameApprover => Results.Problem(statusCode: 409, title: "Same approver",
+            detail: "You gave the first decision; a different person must give the second. Nothing changed."),
+        DecisionOutcome.ChangedMeanwhile => Results.Problem(statusCode: 409, title: "Changed meanwhile",
+            detail: "Someone else decided at the same moment; nothing of yours was recorded. Look at the request again."),
         _ => Results.Problem(statusCode: 409, title: "Not awaiting a decision", detail: "The request is not waiting for staff."),
     };
 }

@@ -41,6 +41,8 @@ public static partial class TimelineText
         "request.superseded" => "Made moot by a newer event",
         "request.retrying" => "Talkdesk failed for a moment; retrying automatically",
         "event.ignored" => "Event type not handled; ignored",
+        "decision.first-approval" => "First of two approvals",
+        "decision.first-rejection" => "First of two rejections",
         "decision.approved" => "Approved",
         "decision.rejected" => "Rejected",
         "decision.sent" => "Decision sent to Talkdesk",
