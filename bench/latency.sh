@@ -13,7 +13,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5100 ASPNETCO
   Sandbox__AllowInProduction=true Webhooks__RateLimit__Enabled=false Talkdesk__AppIds__0=sandbox-app Talkdesk__TokenUrlTemplate='http://127.0.0.1:5100/sandbox/{account}/oauth/token' \
   Talkdesk__RegionDomains__0=127.0.0.1 Talkdesk__AllowedApiHosts__0=127.0.0.1:5100 Logging__LogLevel__Default=Warning \
   Staff__BootstrapAdminEmail=bench@portal.local Staff__BootstrapAdminPassword=Bench-Password-1 \
-  ${PRODUCT:+Product__WebhookUrl=http://127.0.0.1:5100/sandbox/product/webhook} \
+  env ${PRODUCT:+Product__WebhookUrl=http://127.0.0.1:5100/sandbox/product/webhook} \
   ${PRODUCT:+Product__WebhookSecret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw} ${PRODUCT:+Product__ApproveWhen=$PRODUCT} \
   dotnet bin/Release/net10.0/TalkdeskPortal.dll >/tmp/lat-portal.log 2>&1 &
 pid=$!
