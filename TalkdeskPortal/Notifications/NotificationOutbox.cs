@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Notifications.Jobs;
@@ -48,10 +47,12 @@ public sealed class NotificationOutbox(
                 await db.SaveChangesAsync(ct);
                 created.Add(message.Id);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException)
             {
-                // Another writer created it between the look-up and this insert: theirs stands.
+                // Another writer created it between the look-up and this insert (the unique key): theirs stands.
+                // Asked of the database rather than of the provider's error code, so any provider answers the same.
                 db.Entry(message).State = EntityState.Detached;
+                if (!await db.Notifications.AnyAsync(m => m.DedupeKey == key, ct)) throw;
             }
         }
         foreach (var id in created) dispatcher.Notify(id);

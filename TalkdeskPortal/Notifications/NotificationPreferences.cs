@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Data;
 
@@ -28,9 +27,11 @@ public sealed class NotificationPreferences(IDbContextFactory<PortalDbContext> d
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException)
         {
             // The same switch saved twice (two tabs): the row is there, which is what was asked.
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            if (!await check.NotificationOptOuts.AnyAsync(o => o.StaffUserId == staffUserId && o.Reason == reason, ct)) throw;
         }
     }
 }
