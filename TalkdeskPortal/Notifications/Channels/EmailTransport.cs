@@ -28,8 +28,8 @@ public sealed class EmailTransport(IOptionsMonitor<NotificationOptions> options)
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(o.AttemptTimeout);
         using var client = new SmtpClient { Timeout = (int)o.AttemptTimeout.TotalMilliseconds };
-        await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.UseTls), timeout.Token);
-        if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password, timeout.Token);
+        await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp.UseTls), timeout.Token);
+        if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", timeout.Token);
         await client.SendAsync(mail, timeout.Token);
         await client.DisconnectAsync(quit: true, timeout.Token);
     }
