@@ -17,8 +17,9 @@ public sealed class SandboxPageTests : ComponentTestBase
     public async Task FormerAdmin_SandboxInstall_IsRefused_AndNothingIsCreated()
     {
         Services.AddSingleton<FakeTalkdesk>();
+        Services.AddOptions<SandboxOptions>().Configure(o => (o.Enabled, o.PortalBaseUrl) = (true, "http://127.0.0.1:9/"));
         Services.AddSingleton(sp => new SandboxEventSender(new HttpClient(), sp.GetRequiredService<FakeTalkdesk>(),
-            Options.Create(new SandboxOptions { Enabled = true, PortalBaseUrl = "http://127.0.0.1:9/" })));
+            sp.GetRequiredService<IOptionsMonitor<SandboxOptions>>()));
         var id = SignInAs("erin@partner.example", StaffRoles.Admin);
         var cut = Render<SandboxPage>();
         Assert.Empty(await Services.GetRequiredService<StaffAdmin>().CreateAsync("other@partner.example", null, "Another-Admin-1", StaffRoles.Admin, "test"));

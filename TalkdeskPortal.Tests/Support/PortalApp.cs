@@ -18,6 +18,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
+    private string _environment = "Testing";
 
     public LogCapture Logs { get; } = new();
     public OutboundRecorder Outbound { get; } = new();
@@ -55,9 +56,25 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// The portal with its own sandbox as Talkdesk and no Talkdesk, sandbox or product address configured: whatever
+    /// points at the portal must come from the port the OS gives it. In Development, appsettings.Development.json applies as shipped.
+    /// </summary>
+    public static PortalApp StartWithSandbox(string environment, Action<Dictionary<string, string?>>? configure = null)
+    {
+        var dataDirectory = TestData.NewDirectory();
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory, ["Sandbox:Enabled"] = "true" };
+        configure?.Invoke(settings);
+        var app = new PortalApp(dataDirectory, settings, null) { _environment = environment };
+        app.UseKestrel(0);
+        app.StartServer();
+        app.Http = app.CreateDefaultClient();
+        return app;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         // Outside Development the package assets (_content/MudBlazor) are found through the build's manifest only if asked.
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

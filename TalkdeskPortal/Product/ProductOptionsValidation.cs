@@ -9,7 +9,7 @@ public sealed class ProductOptionsValidation : IValidateOptions<ProductOptions>
     {
         if (!options.Enabled) return ValidateOptionsResult.Success;
         if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            return ValidateOptionsResult.Fail("Product:WebhookUrl must be an absolute http or https URL.");
+            return ValidateOptionsResult.Fail("Product:WebhookUrl must be an absolute http or https URL (a path such as /sandbox/product/webhook only with the sandbox on).");
         if (WebhookSecrets.Parse(options.WebhookSecret) is null)
             return ValidateOptionsResult.Fail(
                 "Product:WebhookSecret must be set with Product:WebhookUrl: \"whsec_\" followed by the base64 of 24 to 64 random bytes.");

@@ -5,9 +5,10 @@ using TalkdeskPortal.Webhooks;
 namespace TalkdeskPortal.Sandbox;
 
 /// <summary>Plays Talkdesk for a newcomer: creates sample installations in the fake and posts their events to the portal.</summary>
-public sealed class SandboxEventSender(HttpClient http, FakeTalkdesk talkdesk, IOptions<SandboxOptions> options)
+public sealed class SandboxEventSender(HttpClient http, FakeTalkdesk talkdesk, IOptionsMonitor<SandboxOptions> options)
 {
-    private Uri PortalBase => new(options.Value.PortalBaseUrl);
+    // Read on each send: the portal's own address is known only once it listens.
+    private Uri PortalBase => new(options.CurrentValue.PortalBaseUrl ?? throw new InvalidOperationException("Sandbox:PortalBaseUrl is not known yet."));
 
     public Uri ApiRoot => new(PortalBase, SandboxOptions.Prefix.TrimStart('/') + "/api/");
 

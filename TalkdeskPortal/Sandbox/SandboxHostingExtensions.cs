@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace TalkdeskPortal.Sandbox;
@@ -15,6 +17,7 @@ public static class SandboxHostingExtensions
         builder.Services.AddFakeTalkdesk();
         builder.Services.AddHttpClient<SandboxEventSender>();
         builder.Services.AddSingleton<FakeProduct>();
+        builder.Services.AddSandboxDefaults();
         return builder;
     }
 
@@ -23,6 +26,12 @@ public static class SandboxHostingExtensions
         if (!app.Configuration.IsSandboxEnabled()) return app;
         app.MapFakeTalkdesk(SandboxOptions.Prefix);
         app.MapFakeProduct(SandboxOptions.Prefix);
+        // Only a listening server knows its port (--urls, a taken 5080, port 0 in tests): the sandbox's defaults follow it.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>() is { } feature)
+                app.Services.GetRequiredService<SandboxAddress>().Listening(feature.Addresses);
+        });
         return app;
     }
 }

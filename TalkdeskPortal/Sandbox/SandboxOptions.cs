@@ -12,5 +12,6 @@ public sealed class SandboxOptions
     public bool AllowInProduction { get; set; }
 
     // Where the portal is reachable from itself; sample events are posted here and name it as their API root.
-    public string PortalBaseUrl { get; set; } = "http://localhost:5080/";
+    // Unset: the address the portal listens on (SandboxDefaults).
+    public string? PortalBaseUrl { get; set; }
 }
