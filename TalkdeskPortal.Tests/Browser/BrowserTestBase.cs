@@ -20,6 +20,9 @@ public abstract class BrowserTestBase(BrowserFixture browser) : IAsyncLifetime
 
     protected virtual void Configure(Dictionary<string, string?> settings) { }
 
+    // The browser's IANA zone (Playwright's timezoneId); null: the machine's.
+    protected virtual string? TimezoneId => null;
+
     public virtual async Task InitializeAsync()
     {
         Talkdesk = await FakeTalkdeskHost.StartAsync();
@@ -29,7 +32,7 @@ public abstract class BrowserTestBase(BrowserFixture browser) : IAsyncLifetime
             settings["Staff:BootstrapAdminPassword"] = Password;
             Configure(settings);
         });
-        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
+        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1400, Height = 900 }, TimezoneId = TimezoneId });
         Context.SetDefaultTimeout(15_000);
         Page = await Context.NewPageAsync();
     }

@@ -11,7 +11,20 @@ public sealed record ViewerTime(TimeZoneInfo Zone)
     public static readonly ViewerTime Server = new(TimeZoneInfo.Local);
 
     public static ViewerTime For(string? zoneId) =>
-        zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? new ViewerTime(zone) : Server;
+        zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(Renamed.GetValueOrDefault(zoneId, zoneId), out var zone) ? new ViewerTime(zone) : Server;
+
+    // Browsers built on ICU still report some zones by names IANA has since replaced (Chromium: "Asia/Calcutta");
+    // the viewer should read the name their own city goes by today.
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        ["Asia/Calcutta"] = "Asia/Kolkata",
+        ["Asia/Saigon"] = "Asia/Ho_Chi_Minh",
+        ["Asia/Katmandu"] = "Asia/Kathmandu",
+        ["Asia/Rangoon"] = "Asia/Yangon",
+        ["Europe/Kiev"] = "Europe/Kyiv",
+        ["Atlantic/Faeroe"] = "Atlantic/Faroe",
+        ["America/Godthab"] = "America/Nuuk",
+    };
 
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
