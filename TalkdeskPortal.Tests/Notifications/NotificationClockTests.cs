@@ -49,7 +49,7 @@ public sealed class NotificationClockTests : NotificationTestBase
         var mail = await Smtp.WaitForAsync(m => m.Subject.Contains("Daily digest"));
         Assert.Contains($"Daily digest {today:yyyy-MM-dd}: 1 open request", mail.Subject);
         Assert.Contains($"{PublicUrl}/requests/{request.Id}", mail.Body);
-        Assert.Contains("AwaitingApproval", mail.Body);
+        Assert.Contains("Awaiting approval", mail.Body); // the state in words, as on the pages
 
         _time.Advance(TimeSpan.FromHours(3));
         Assert.Equal(0, await digest.RunAsync(CancellationToken.None)); // same day: already sent

@@ -26,5 +26,5 @@ public static class RequestBlockers
     }
 
     public static string Describe(LifecycleRequest blocker) =>
-        $"Waits for request {blocker.Id} ({blocker.Kind}, {blocker.State}) of the same {(blocker.Kind == RequestKind.Install ? "installation" : "account")} to finish.";
+        $"Waits for request {blocker.Id} ({blocker.Kind}, {TalkdeskPortal.Components.Shared.StateWords.For(blocker.State)}) of the same {(blocker.Kind == RequestKind.Install ? "installation" : "account")} to finish.";
 }

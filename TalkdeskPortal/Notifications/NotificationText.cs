@@ -31,7 +31,7 @@ public static class NotificationText
             .AppendLine(opening)
             .AppendLine()
             .AppendLine($"Account: {account}")
-            .AppendLine($"Request: {request.Kind} #{request.Id} ({request.State})")
+            .AppendLine($"Request: {request.Kind} #{request.Id} ({StateWords.For(request.State)})")
             .AppendLine(request.State.IsFinal() ? "Time left: none, it is finished" : $"Time left: {left} (Talkdesk's deadline {request.Deadline:yyyy-MM-dd HH:mm} UTC)");
         if (request.State is RequestState.Failed or RequestState.Retrying or RequestState.Refused && !string.IsNullOrWhiteSpace(request.Error))
             body.AppendLine($"Why: {request.Error}");
@@ -43,7 +43,7 @@ public static class NotificationText
     {
         var body = new StringBuilder().AppendLine($"{open.Count} open request{(open.Count == 1 ? "" : "s")} on {day:yyyy-MM-dd}:").AppendLine();
         foreach (var r in open)
-            body.AppendLine($"- {r.Kind} #{r.Id} for {Account(r)}: {r.State}, {Durations.Left(r.Deadline - now)} left. {link(r.Id)}");
+            body.AppendLine($"- {r.Kind} #{r.Id} for {Account(r)}: {StateWords.For(r.State)}, {Durations.Left(r.Deadline - now)} left. {link(r.Id)}");
         body.AppendLine().AppendLine($"Queue: {queue}");
         return new($"{Tag} Daily digest {day:yyyy-MM-dd}: {open.Count} open request{(open.Count == 1 ? "" : "s")}", body.ToString(), queue);
     }
