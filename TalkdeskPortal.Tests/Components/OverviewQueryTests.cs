@@ -39,6 +39,52 @@ public sealed class OverviewQueryTests
     }
 
     [Fact]
+    public async Task EventsPerDay_KeepsEndedDays_AndStillCountsTheNewOnes_AcrossMidnight()
+    {
+        var today = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        Seed(today.AddDays(-29), "app.installed");
+        Seed(today.AddDays(-3), "app.updated");
+        Seed(today.AddHours(1), "app.installed");
+        var query = new OverviewQuery(_db, _time);
+        await query.EventsPerDayAsync();
+
+        Seed(Now.AddMinutes(1), "app.installed");
+        _time.Advance(TimeSpan.FromHours(9) + TimeSpan.FromMinutes(2)); // 00:02 on Dec 1: Nov 30 may still be committing
+        Seed(today.AddDays(1).AddSeconds(-1), "app.uninstalled");      // stamped just before midnight, committed now
+        Seed(_time.GetUtcNow(), "app.updated");
+        var justAfterMidnight = await query.EventsPerDayAsync();
+        _time.Advance(TimeSpan.FromHours(1));
+        Seed(_time.GetUtcNow(), "app.updated");
+        var anHourLater = await query.EventsPerDayAsync();
+
+        Assert.Equal(await new OverviewQuery(_db, _time).EventsPerDayAsync(), anHourLater);
+        Assert.Equal(
+        [
+            new DailyEvents(new DateOnly(2026, 11, 27), "app.updated", 1),
+            new DailyEvents(new DateOnly(2026, 11, 30), "app.installed", 2),
+            new DailyEvents(new DateOnly(2026, 11, 30), "app.uninstalled", 1),
+            new DailyEvents(new DateOnly(2026, 12, 1), "app.updated", 1),
+        ], justAfterMidnight); // Nov 1 left the window
+        Assert.Equal(2, anHourLater.Single(r => r.Day == new DateOnly(2026, 12, 1)).Count);
+    }
+
+    [Fact]
+    public async Task EventsPerDay_ReadsAnEndedDayOnce()
+    {
+        var query = new OverviewQuery(_db, _time);
+        await query.EventsPerDayAsync();
+        // Not something the intake does (it stamps the present): shows that yesterday is not read again.
+        Seed(Now.AddDays(-1), "app.installed");
+        Seed(Now, "app.installed");
+        _db.Clear();
+
+        var rows = await query.EventsPerDayAsync();
+
+        Assert.Single(_db.Commands);
+        Assert.Equal([new DailyEvents(new DateOnly(2026, 11, 30), "app.installed", 1)], rows);
+    }
+
+    [Fact]
     public async Task TheOverviewPage_RunsAHandfulOfQueries_NotOnePerDay()
     {
         Seed(Now.AddDays(-3), "app.installed");

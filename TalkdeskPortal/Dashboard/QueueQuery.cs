@@ -34,7 +34,7 @@ public sealed class QueueQuery(IDbContextFactory<PortalDbContext> dbFactory, Tim
     {
         if (filter.Kind is { } kind) query = query.Where(r => r.Kind == kind);
         if (filter.State is { } state) query = query.Where(r => r.State == state);
-        if (filter.PendingOnly || filter.ExpiringSoon) query = query.Where(r => !RequestStates.Final.Contains(r.State));
+        if (filter.PendingOnly || filter.ExpiringSoon) query = query.Where(r => RequestStates.Open.Contains(r.State));
         if (filter.ExpiringSoon)
         {
             var soon = time.GetUtcNow() + ExpiringWindow;

@@ -14,8 +14,11 @@ public sealed class RequestDetailQuery(IDbContextFactory<PortalDbContext> dbFact
         request.ProtectedCredentials = null;
         var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == request.EventId, ct);
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.EventId == request.EventId).OrderBy(d => d.Id).ToListAsync(ct);
-        var timeline = await db.Audit.AsNoTracking()
-            .Where(a => a.RequestId == id || (a.RequestId == null && a.EventId == request.EventId))
+        // The request's own entries and its event's entries from before the request existed: two index lookups
+        // joined with UNION ALL (disjoint: RequestId is set in one, null in the other). As one OR, SQLite read
+        // every entry without a RequestId.
+        var timeline = await db.Audit.AsNoTracking().Where(a => a.RequestId == id)
+            .Concat(db.Audit.AsNoTracking().Where(a => a.EventId == request.EventId && a.RequestId == null))
             .OrderBy(a => a.At).ThenBy(a => a.Id).Take(500).ToListAsync(ct);
         var tenantId = await db.Tenants.Where(t => t.TalkdeskAccountId == request.AccountId).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
         return new RequestDetail(request, evt, deliveries, timeline, tenantId);

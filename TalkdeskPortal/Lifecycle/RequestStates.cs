@@ -5,6 +5,10 @@ public static class RequestStates
     public static readonly RequestState[] Final =
         [RequestState.Completed, RequestState.Rejected, RequestState.Expired, RequestState.Refused, RequestState.Superseded];
 
+    // Everything not final, as a list of values: "State IN (open)" is a few ranges of a State index, where
+    // "State NOT IN (final)" reads the whole table.
+    public static readonly RequestState[] Open = [.. Enum.GetValues<RequestState>().Except(Final)];
+
     // Open and able to hold up a later request of its account. Failed blocks nothing, by design.
     public static readonly RequestState[] Blocking =
         [

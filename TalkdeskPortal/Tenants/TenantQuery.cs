@@ -21,7 +21,11 @@ public sealed class TenantQuery(IDbContextFactory<PortalDbContext> dbFactory)
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLowerInvariant();
-            query = query.Where(t => t.AccountName.StartsWith(term) || t.TalkdeskAccountId == term || t.InstallationId == term);
+            // A prefix as a range (as the queue's search), so each of the three is an index lookup; SQLite's LIKE,
+            // which StartsWith becomes, reads every tenant.
+            var upper = term + '\uffff';
+            query = query.Where(t => (string.Compare(t.AccountName, term) >= 0 && string.Compare(t.AccountName, upper) < 0)
+                                     || t.TalkdeskAccountId == term || t.InstallationId == term);
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(t => t.AccountName).Skip(page * pageSize).Take(pageSize)

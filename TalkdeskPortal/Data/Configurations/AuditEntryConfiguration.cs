@@ -17,6 +17,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => a.RequestId);
         builder.HasIndex(a => a.TenantId);
+        // A request's timeline: its event's entries written before the request had an id.
+        builder.HasIndex(a => new { a.EventId, a.RequestId });
         builder.HasOne(a => a.Tenant).WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.SetNull);
     }
 }

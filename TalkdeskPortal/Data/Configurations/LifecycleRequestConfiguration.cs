@@ -23,7 +23,8 @@ public sealed class LifecycleRequestConfiguration : IEntityTypeConfiguration<Lif
         builder.Property(r => r.ApiRoot).HasMaxLength(512);
         builder.Property(r => r.DecidedBy).HasMaxLength(256);
         builder.Property(r => r.FirstDecisionBy).HasMaxLength(256);
-        builder.HasIndex(r => new { r.State, r.Deadline });
+        // Kind rides along so the Overview's counts per kind and state read only this index.
+        builder.HasIndex(r => new { r.State, r.Deadline, r.Kind });
         builder.HasIndex(r => new { r.AccountId, r.EventCreatedAt });
         builder.HasIndex(r => r.InstallationId);
         builder.HasIndex(r => r.ReceivedAt);

@@ -16,6 +16,7 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Timezone).HasMaxLength(64);
         builder.Property(t => t.AppId).HasMaxLength(100);
         builder.Property(t => t.InstallationId).HasMaxLength(100);
+        builder.HasIndex(t => t.InstallationId);
         builder.Property(t => t.AdminTalkdeskUserId).HasMaxLength(100);
         builder.Property(t => t.SubscriptionType).HasMaxLength(32);
         builder.Property(t => t.SubscriptionName).HasMaxLength(128);

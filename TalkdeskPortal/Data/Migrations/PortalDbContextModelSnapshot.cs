@@ -194,6 +194,8 @@ namespace TalkdeskPortal.Data.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("EventId", "RequestId");
+
                     b.ToTable("Audit");
                 });
 
@@ -392,9 +394,9 @@ namespace TalkdeskPortal.Data.Migrations
 
                     b.HasIndex("AccountId", "EventCreatedAt");
 
-                    b.HasIndex("State", "Deadline");
-
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("State", "Deadline", "Kind");
 
                     b.ToTable("Requests");
                 });
@@ -904,6 +906,8 @@ namespace TalkdeskPortal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountName");
+
+                    b.HasIndex("InstallationId");
 
                     b.HasIndex("TalkdeskAccountId")
                         .IsUnique();
