@@ -35,6 +35,24 @@ public sealed class AuditPagerTests
     }
 
     [Fact]
+    public async Task Actors_ComeFromStaffKeysAndTheNewestEntries_WithoutADistinctOverTheWholeTrail()
+    {
+        using (var db = _db.CreateDbContext())
+        {
+            db.Users.Add(new TalkdeskPortal.Staff.StaffUser { UserName = "quiet@example.com", Email = "quiet@example.com" });
+            db.ApiKeys.Add(new TalkdeskPortal.TenantApi.ApiKey { Name = "crm", Prefix = "tdp_x", Hash = "h", CreatedBy = "x" });
+            db.SaveChanges();
+        }
+        _db.Clear();
+
+        var actors = await new AuditQuery(_db).ActorsAsync();
+
+        Assert.Equal(["alice", "api:crm", "quiet@example.com", "system", "talkdesk"], actors);
+        Assert.All(_db.Commands.Where(c => c.Contains("DISTINCT", StringComparison.OrdinalIgnoreCase)),
+            c => Assert.Contains("LIMIT", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task ANewFilter_IsCountedAgain()
     {
         var pager = new AuditPager(new AuditQuery(_db));

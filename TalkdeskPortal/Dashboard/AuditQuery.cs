@@ -6,6 +6,8 @@ namespace TalkdeskPortal.Dashboard;
 
 public sealed class AuditQuery(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    private const int RecentEntries = 10_000;
+
     /// <summary>
     /// One page, newest first. <paramref name="knownTotal"/> skips the count (the caller counted this filter already);
     /// <paramref name="beforeId"/> seeks past the previous page's last id instead of skipping rows (keyset paging).
@@ -27,9 +29,22 @@ public sealed class AuditQuery(IDbContextFactory<PortalDbContext> dbFactory)
         return (rows, total);
     }
 
+    /// <summary>
+    /// Who can appear as an actor: the portal itself, Talkdesk, every staff account, every API key, and whoever acted
+    /// in the newest entries (single sign-on staff have no local account). Never a DISTINCT over the whole audit
+    /// trail, which costs hundreds of milliseconds at a million requests.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ActorsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Audit.Select(a => a.Actor).Distinct().OrderBy(a => a).Take(200).ToListAsync(ct);
+        var staff = await db.Users.AsNoTracking().Where(u => u.UserName != null).Select(u => u.UserName!).ToListAsync(ct);
+        var keys = await db.ApiKeys.AsNoTracking().Select(k => k.Name).ToListAsync(ct);
+        var recent = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(RecentEntries)
+            .Select(a => a.Actor).Distinct().ToListAsync(ct);
+        return new[] { AuditActors.System, AuditActors.Talkdesk }
+            .Concat(staff)
+            .Concat(recent)
+            .Concat(keys.Select(TenantApi.ApiKeyDefaults.Actor))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(500).ToList();
     }
 }

@@ -13,6 +13,7 @@ public static class DashboardServiceCollectionExtensions
         builder.Services.AddSingleton<PolicyPreview>();
         builder.Services.AddSingleton<TenantQuery>();
         builder.Services.AddScoped<LiveUpdates>();
+        builder.Services.AddHostedService<OverviewWarmUp>();
         return builder;
     }
 }
