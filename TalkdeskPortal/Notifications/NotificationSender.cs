@@ -81,7 +81,8 @@ public sealed class NotificationSender(
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Once the message is out, its record must land even if the portal is stopping: otherwise a restart sends it again.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -98,10 +98,11 @@ public sealed class ProductDeliverer(
         });
         delivery.LastStatusCode = response.StatusCode;
         delivery.UpdatedAt = now;
-        await RecordOutcomeAsync(db, delivery, response, now, ct);
+        // Once the product has answered, the answer must be recorded even if the portal is stopping (no resend at restart).
+        await RecordOutcomeAsync(db, delivery, response, now, CancellationToken.None);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (DbUpdateConcurrencyException)
         {

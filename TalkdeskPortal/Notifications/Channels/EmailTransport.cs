@@ -31,7 +31,15 @@ public sealed class EmailTransport(IOptionsMonitor<NotificationOptions> options)
         await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp.UseTls), timeout.Token);
         if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", timeout.Token);
         await client.SendAsync(mail, timeout.Token);
-        await client.DisconnectAsync(quit: true, timeout.Token);
+        // The server has the mail now: a shutdown or a slow QUIT must not turn that into a failure (and a resend).
+        try
+        {
+            using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await client.DisconnectAsync(quit: true, quit.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or MailKit.ServiceNotConnectedException)
+        {
+        }
     }
 
     private static SecureSocketOptions Security(SmtpTlsMode mode) => mode switch
