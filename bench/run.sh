@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # One command for every benchmark: builds Release, starts the portal (embedded SQLite, fake Talkdesk in-process)
-# and the no-op baseline on loopback, measures side by side, prints a table. Usage: bench/run.sh [--quick|--large]
+# and the no-op baseline on loopback, measures side by side, prints a table. Usage: bench/run.sh [--quick|--large] [--postgres]
 # --large: only the dashboard (its queries, then the pages in Chromium) on 1,000,000 requests and 200,000 tenants;
 # seeding takes most of its ~10 minutes.
+# --postgres: the same benchmarks on PostgreSQL, with one and with three instances (bench/run-postgres.sh); the SQLite
+# steps are not run then. The table of the last SQLite run stays in bench/out/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=; postgres=
+for arg in "$@"; do
+  case $arg in
+    --quick|--large) mode=$arg ;;
+    --postgres) postgres=1 ;;
+    *) echo "usage: bench/run.sh [--quick|--large] [--postgres]" >&2; exit 2 ;;
+  esac
+done
+if [ -n "$postgres" ]; then exec bench/run-postgres.sh $mode; fi
 for tool in wrk sqlite3 chromium; do command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null; }; done
 
-mode=${1:-}
 requests=100000; tenants=20000; wrk_seconds=10; events=60000
 if [ "$mode" = "--quick" ]; then requests=10000; tenants=2000; wrk_seconds=5; events=30000; fi
 if [ "$mode" = "--large" ]; then requests=1000000; tenants=200000; fi
@@ -88,6 +98,8 @@ stop_portal
 
 field() { echo "$1" | grep -o "$2=[0-9.]*" | cut -d= -f2; }
 echo
+# Also kept in bench/out/results.md: bench/run.sh --postgres prints its SQLite rows beside its own.
+{
 if [ "$mode" != "--large" ]; then
 echo "| benchmark | result |"
 echo "|---|---|"
@@ -110,3 +122,4 @@ echo
 echo "Pages as staff open them (Chromium; server time of the document: sign-in check, prerender and its queries):"
 echo
 echo "$pages"
+} | tee "$out/results.md"

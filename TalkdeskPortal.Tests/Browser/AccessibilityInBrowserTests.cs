@@ -74,8 +74,7 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture browser) : Browse
         await Page.ClickAsync("[data-test=approve]");
         await Expect(Page.Locator("[data-test=confirm-approve]")).ToBeVisibleAsync();
         await report.CheckAsync(Page, "Approve dialog");
-        await Page.Keyboard.PressAsync("Escape");
-        await Expect(Page.Locator("[data-test=confirm-approve]")).ToHaveCountAsync(0);
+        await PressEscapeInDialogAsync();
         await Page.ClickAsync("[data-test=reject]");
         await Page.Locator(".mud-dialog textarea").FillAsync("Not a customer of ours");
         await report.CheckAsync(Page, "Reject dialog");

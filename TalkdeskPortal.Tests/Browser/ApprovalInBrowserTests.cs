@@ -84,6 +84,6 @@ public sealed class ApprovalInBrowserTests(BrowserFixture browser) : BrowserTest
 
         await Portal.PostEventAsync(Talkdesk.Fake.InstalledEvent(Talkdesk.Fake.CreateInstallation("liveone"), Talkdesk.ApiRoot));
 
-        await Expect(Page.Locator("tr", new() { HasText = "liveone" })).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Expect(Page.Locator("tr", new() { HasText = "liveone" })).ToBeVisibleAsync(new() { Timeout = 10_000 }); // no navigation: the live update brought it
     }
 }

@@ -35,8 +35,7 @@ public sealed class KeyboardOnlyTests(BrowserFixture browser) : BrowserTestBase(
         await TabToAsync("[data-test=approve]");
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.Locator("[data-test=confirm-approve]")).ToBeVisibleAsync();
-        await Page.Keyboard.PressAsync("Escape"); // a second thought closes the dialog, and nothing is sent
-        await Expect(Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await PressEscapeInDialogAsync(); // a second thought closes the dialog, and nothing is sent
         Assert.Empty(Talkdesk.Fake.Decisions);
         await TabToAsync("[data-test=approve]");
         await Page.Keyboard.PressAsync("Enter");

@@ -23,18 +23,22 @@ namespace TalkdeskPortal.Tests.Components;
 /// <summary>bUnit with MudBlazor, a real migrated SQLite file, and the real services the pages call.</summary>
 public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 {
-    private readonly DbContextOptions<PortalDbContext> _options;
+    private readonly string _dataDirectory = TestData.NewDirectory();
     private BunitAuthorizationContext? _auth;
+
+    // bUnit's own default (1 s) is too short for a first render with SQLite and JIT on a busy 2-core CI machine;
+    // a wait that passes still returns as soon as it passes.
+    static ComponentTestBase() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
     protected ComponentTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        var connection = $"Data Source={Path.Combine(TestData.NewDirectory(), "portal.db")}";
-        _options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connection).Options;
-        Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connection));
+        TestProvider.AddPortalDb(Services, _dataDirectory);
         Services.AddSingleton(TimeProvider.System);
         Services.AddOptions<ApprovalOptions>();
+        Services.AddOptions<TalkdeskPortal.Retention.RetentionOptions>();
+        Services.AddSingleton<TalkdeskPortal.Talkdesk.ITalkdeskTokenProvider, NoTokens>();
         Services.AddOptions<TalkdeskPortal.Notifications.NotificationOptions>();
         Services.AddMetrics();
         Services.AddLogging();
@@ -45,12 +49,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
                      typeof(TenantQuery), typeof(ProductDeliveryQuery), typeof(ProductDeliverer), typeof(ProductDeliveryClient), typeof(ProductWebhookSigner),
                      typeof(ProductGate), typeof(ProductOutbox), typeof(AccountGate), typeof(ProductDeliveryDispatcher),
                      typeof(TalkdeskPortal.Notifications.NotificationPreferences), typeof(TalkdeskPortal.Notifications.ChannelStatus),
+                     typeof(TalkdeskPortal.Retention.RetentionDb), typeof(TalkdeskPortal.Retention.PayloadEraser), typeof(TalkdeskPortal.Retention.TenantEraser),
                  })
             Services.AddSingleton(type);
         // The product bridge is off unless a test sets Product:WebhookUrl here; Resend then sends nothing.
         Services.AddOptions<ProductOptions>().Configure(o => ConfigureProduct(o));
         Services.AddHttpClient();
         Services.AddSingleton<Hangfire.IBackgroundJobClient, NoJobs>();
+        Services.AddSingleton<TalkdeskPortal.Lifecycle.Jobs.ISharedLocks, TalkdeskPortal.Lifecycle.Jobs.ProcessOnlyLocks>();
         Services.AddScoped<LiveUpdates>();
         // Staff accounts in the same database: actions re-read the role from here, as in the app.
         Services.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
@@ -63,7 +69,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     protected virtual void ConfigureProduct(ProductOptions options) { }
 
     // Its own context, not the container's: bUnit allows no registrations after the first resolve.
-    protected PortalDbContext Db() => new(_options);
+    protected PortalDbContext Db() => TestProvider.Open(_dataDirectory);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

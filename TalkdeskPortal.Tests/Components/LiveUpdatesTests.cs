@@ -52,7 +52,7 @@ public sealed class LiveUpdatesTests
 
     private async Task RefreshesReach(int count)
     {
-        for (var i = 0; i < 100 && Volatile.Read(ref _refreshes) < count; i++) await Task.Delay(20);
+        for (var i = 0; i < 500 && Volatile.Read(ref _refreshes) < count; i++) await Task.Delay(20);
         Assert.Equal(count, Volatile.Read(ref _refreshes));
     }
 }

@@ -24,8 +24,9 @@ public sealed class ProductRequestPageTests : ComponentTestBase
         Assert.Equal("Waiting for the product", cut.Find("[data-test=state-chip]").TextContent.Trim());
         Assert.Equal("Approve anyway", cut.Find("[data-test=approve]").TextContent.Trim());
         Assert.Single(cut.FindAll("[data-test=reject]"));
+        // Its own component reads the deliveries: wait for it (on PostgreSQL the query is truly asynchronous).
+        cut.WaitForAssertion(() => Assert.Contains("Product webhook: Retrying", cut.Find("[data-test=product-webhook-link]").TextContent));
         var link = cut.Find("[data-test=product-webhook-link]");
-        Assert.Contains("Product webhook: Retrying", link.TextContent);
         Assert.Equal($"deliveries/{deliveryId}", link.GetAttribute("href"));
     }
 

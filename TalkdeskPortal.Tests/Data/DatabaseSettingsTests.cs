@@ -14,6 +14,8 @@ public sealed class DatabaseSettingsTests : PortalTestBase
         // Without a busy timeout, Microsoft.Data.Sqlite retries a locked write after 150 ms sleeps.
         Assert.Equal(5000L, await Scalar(db, "PRAGMA busy_timeout;"));
         Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode;"));
+        // What any connection frees is zeroed, so erased personal data does not stay in free pages (docs/retention.md).
+        Assert.Equal(1L, await Scalar(db, "PRAGMA secure_delete;"));
     }
 
     private static async Task<object?> Scalar(DbContext db, string sql)

@@ -21,12 +21,14 @@ public sealed class CrashTests
         var events = installations.Select(i => (Installation: i, Body: talkdesk.Fake.InstalledEvent(i, talkdesk.ApiRoot).ToJsonString())).ToList();
         var acknowledged = new ConcurrentBag<FakeInstallation>();
 
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = await PortalProcess.StartAsync(talkdesk, data);
         using (var http = new HttpClient { BaseAddress = first.BaseUri, Timeout = TimeSpan.FromSeconds(10) })
         {
             var sending = Task.WhenAll(events.Select(async (e, n) =>
             {
                 await Task.Delay(n * 25); // spread over 2 s, so the kill lands mid-burst even on a slow machine
+                if (n >= 60) await killed.Task; // the last 20 always go to a dead portal, however fast the first 60 were
                 try
                 {
                     using var response = await http.PostAsync("webhooks/talkdesk", new StringContent(e.Body, Encoding.UTF8, "application/json"));
@@ -36,6 +38,7 @@ public sealed class CrashTests
             }));
             while (acknowledged.Count < 30) await Task.Delay(5);
             first.Kill();
+            killed.SetResult();
             await sending;
         }
         await first.DisposeAsync();

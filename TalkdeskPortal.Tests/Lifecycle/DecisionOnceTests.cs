@@ -47,6 +47,20 @@ public sealed class DecisionOnceTests : PortalTestBase
     }
 
     [Fact]
+    public async Task AutomaticUpdateApproveLostOnTheWay_IsSentAgain_ThoughTheUpdatingStateIsMillisecondsOld()
+    {
+        var installation = await InstallAsync("lostonway");
+        Fake.Faults.DropStateRequestNext(1, 502); // never reaches Talkdesk: the installation stays "updating"
+
+        var done = await DeliverAsync(Fake.UpdatedEvent(installation, Talkdesk.ApiRoot, planName: "Paid", licenses: 7), RequestState.Completed);
+
+        Assert.Equal(2, DecisionsFor(installation)); // the install's, and this update's on the second attempt
+        Assert.Equal("completed", installation.State);
+        Assert.Equal(2, done.DecisionAttempts);
+        Assert.Equal("Paid", (await TenantAsync(installation.AccountId)).SubscriptionName);
+    }
+
+    [Fact]
     public async Task DecisionThatNeverArrived_IsSentAgain_AfterTheReadBackShowsItMissing()
     {
         await Portal.Get<PolicyStore>().SaveAsync(new ApprovalOptions { Install = ApprovalMode.Manual }, "ops@example.com");

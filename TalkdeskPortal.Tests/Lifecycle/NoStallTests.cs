@@ -49,12 +49,46 @@ public sealed class NoStallTests : PortalTestBase
         await Portal.Get<RequestSweep>().RunAsync(recovering: false, CancellationToken.None);
 
         await Portal.WaitForStateAsync(uninstall.EventId, RequestState.Expired);
-        await Portal.WaitForStateAsync(held.EventId, RequestState.Completed, 5_000); // woken by the expiry, not by the next sweep
+        await Portal.WaitForStateAsync(held.EventId, RequestState.Completed); // woken by the expiry; the sweep is not run again
         var tenant = await TenantAsync(installation.AccountId);
         Assert.Equal(TenantStatus.Active, tenant.Status);
         Assert.Equal(again.InstallationId, tenant.InstallationId);
         Assert.Equal(1, Fake.Decisions.Count(d => d.InstallationId == installation.InstallationId)); // its install's; nothing for the uninstall
         Assert.Equal(1, DecisionsFor(again));
+    }
+
+    [Fact]
+    public async Task ManualUninstallNobodyDecided_AtItsDeadline_LeavesTheTenantUninstalled_AsTalkdeskDeprovisionsIt()
+    {
+        var installation = await InstallAsync("unanswered");
+        var uninstall = await DeliverAsync(Fake.UninstalledEvent(installation, Talkdesk.ApiRoot), RequestState.AwaitingApproval);
+
+        _time.Advance(TimeSpan.FromDays(7));
+        await Portal.Get<RequestSweep>().RunAsync(recovering: false, CancellationToken.None);
+        await Portal.WaitForStateAsync(uninstall.EventId, RequestState.Expired);
+
+        var tenant = await TenantAsync(installation.AccountId);
+        Assert.Equal(TenantStatus.Uninstalled, tenant.Status);
+        await using var db = Portal.Db();
+        Assert.False(await db.Credentials.AnyAsync(c => c.InstallationId == installation.InstallationId));
+        Assert.True(await db.Audit.AnyAsync(a => a.RequestId == uninstall.Id && a.Action == "uninstall.deprovisioned"));
+        Assert.Equal(1, DecisionsFor(installation)); // its install's; nothing was sent for the uninstall
+    }
+
+    [Fact]
+    public async Task UninstallDatedPastItsDeadline_ExpiresUnconfirmed_AndTheTenantStaysInstalled()
+    {
+        var installation = await InstallAsync("pastdated");
+        _time.Advance(TimeSpan.FromDays(9));
+        var forged = Fake.UninstalledEvent(installation, Talkdesk.ApiRoot);
+        forged["id"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)); // an id Talkdesk never sent
+        // After the install (so no newer event overtook it), but past its 7 days on arrival: expired before any check.
+        forged["created_at"] = _time.GetUtcNow().AddDays(-8).ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
+
+        await DeliverAsync(forged, RequestState.Expired);
+
+        Assert.Equal(TenantStatus.Active, (await TenantAsync(installation.AccountId)).Status);
+        Assert.Equal(installation.Credentials.ClientId, (await Credentials(installation)).ClientId);
     }
 
     [Fact]
@@ -127,13 +161,7 @@ public sealed class NoStallTests : PortalTestBase
         var forged = (JsonObject)real.DeepClone();
         forged["id"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         forged["created_at"] = createdAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var data = forged["data"]!.AsObject();
-        data["client_id"] = "forged-client";
-        data["client_secret"] = "forged-secret";
-        data["key_id"] = "forged-key";
-        data["private_key"] = Convert.ToBase64String(key.ExportPkcs8PrivateKey());
-        data["public_key"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
+        ForgedCredentials.WriteInto(forged);
         return forged;
     }
 }

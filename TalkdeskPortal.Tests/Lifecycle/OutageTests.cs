@@ -45,4 +45,32 @@ public sealed class OutageTests : PortalTestBase
         var next = Fake.Calls.Where(c => c.At > throttled.At).OrderBy(c => c.At).First();
         Assert.True(next.At - throttled.At >= TimeSpan.FromMilliseconds(1900), $"retried after {(next.At - throttled.At).TotalMilliseconds} ms");
     }
+
+    [Fact]
+    public async Task TokenEndpointThrottling_HonoursRetryAfter_BeforeTheNextTokenRequest()
+    {
+        var installation = Fake.CreateInstallation("tokenthrottled");
+        Fake.Faults.FailTokensNext(1, 429, TimeSpan.FromSeconds(2));
+
+        await DeliverAsync(Fake.InstalledEvent(installation, Talkdesk.ApiRoot), RequestState.Completed);
+
+        var tokenCalls = Fake.Calls.Where(c => c.Path.EndsWith("/oauth/token", StringComparison.Ordinal)).OrderBy(c => c.At).ToList();
+        var throttled = tokenCalls.First(c => c.Status == 429);
+        var next = tokenCalls.First(c => c.At > throttled.At);
+        Assert.True(next.At - throttled.At >= TimeSpan.FromMilliseconds(1900), $"token asked again after {(next.At - throttled.At).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task TokenEndpointThrottlingForAnHour_GoesToTheDurableSchedule_NotRetriedInTheCall()
+    {
+        var installation = Fake.CreateInstallation("tokenhour");
+        Fake.Faults.FailTokensNext(1, 429, TimeSpan.FromHours(1));
+        var before = DateTimeOffset.UtcNow;
+
+        var retrying = await DeliverAsync(Fake.InstalledEvent(installation, Talkdesk.ApiRoot), RequestState.Retrying);
+
+        Assert.True(retrying.NextAttemptAt >= before + TimeSpan.FromMinutes(59), $"next attempt at {retrying.NextAttemptAt:O}, asked at {before:O}");
+        await Task.Delay(1_500); // an in-call retry would have come after 1 s
+        Assert.Single(Fake.Calls, c => c.Path.EndsWith("/oauth/token", StringComparison.Ordinal));
+    }
 }

@@ -7,6 +7,7 @@ using TalkdeskPortal.Tests.Support;
 namespace TalkdeskPortal.Tests.Operations;
 
 /// <summary>The sandbox's fake Talkdesk answers anyone, so Production needs it switched on twice.</summary>
+[Collection(PortalCollection.Name)]
 public sealed class SandboxStartupTests
 {
     [Fact]

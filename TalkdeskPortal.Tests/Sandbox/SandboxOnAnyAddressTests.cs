@@ -7,6 +7,7 @@ using TalkdeskPortal.Tests.Support;
 namespace TalkdeskPortal.Tests.Sandbox;
 
 /// <summary>`dotnet run --urls http://localhost:5099`: the sandbox follows the port the portal listens on, not 5080.</summary>
+[Collection(PortalCollection.Name)]
 public sealed class SandboxOnAnyAddressTests
 {
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

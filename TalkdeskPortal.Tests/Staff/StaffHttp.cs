@@ -14,12 +14,18 @@ public sealed partial class StaffHttp : IDisposable
 
     public HttpClient Client { get; }
 
-    public static StaffHttp Anonymous(PortalApp portal) =>
-        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = portal.Http.BaseAddress });
+    public static StaffHttp Anonymous(PortalApp portal) => Anonymous(portal.Http.BaseAddress!);
 
-    public static async Task<StaffHttp> SignInAsync(PortalApp portal, string email = AdminEmail, string password = Password)
+    /// <summary>A browser for any address (a portal process, or nginx in front of several).</summary>
+    public static StaffHttp Anonymous(Uri baseAddress) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress });
+
+    public static Task<StaffHttp> SignInAsync(PortalApp portal, string email = AdminEmail, string password = Password) =>
+        SignInAsync(portal.Http.BaseAddress!, email, password);
+
+    public static async Task<StaffHttp> SignInAsync(Uri baseAddress, string email = AdminEmail, string password = Password)
     {
-        var staff = Anonymous(portal);
+        var staff = Anonymous(baseAddress);
         using var response = await staff.PostLoginAsync("/account/login", email, password);
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         return staff;

@@ -48,6 +48,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             ["Talkdesk:Http:TotalTimeout"] = "00:00:30",
             ["Sandbox:Enabled"] = "false",
         };
+        foreach (var (key, value) in TestProvider.Settings(dataDirectory)) settings[key] = value;
         configure?.Invoke(settings);
         var app = new PortalApp(dataDirectory, settings, time);
         app.UseKestrel(0);
@@ -64,6 +65,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     {
         var dataDirectory = TestData.NewDirectory();
         var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory, ["Sandbox:Enabled"] = "true" };
+        foreach (var (key, value) in TestProvider.Settings(dataDirectory)) settings[key] = value;
         configure?.Invoke(settings);
         var app = new PortalApp(dataDirectory, settings, null) { _environment = environment };
         app.UseKestrel(0);

@@ -8,16 +8,26 @@ namespace TalkdeskPortal.Tests.Support;
 public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StreamWriter? _output;
 
-    private PortalProcess(Process process, Uri baseUri)
+    private PortalProcess(Process process, Uri baseUri, StreamWriter? output)
     {
         _process = process;
         BaseUri = baseUri;
+        _output = output;
     }
 
     public Uri BaseUri { get; }
 
-    public static async Task<PortalProcess> StartAsync(FakeTalkdeskHost talkdesk, string dataDirectory, int? port = null)
+    public int Port => BaseUri.Port;
+
+    /// <param name="settings">Extra configuration (<c>Section:Key</c>), set as environment variables after the defaults.</param>
+    /// <param name="connectionString">A PostgreSQL database to use instead of the data folder's own (several instances on one).</param>
+    /// <param name="outputFile">Where the portal's stdout and stderr go, appended line by line (a restart adds to the same file).</param>
+    /// <param name="startTimeout">How long to wait for /healthz (60 s unless given: a loaded machine may need more).</param>
+    public static async Task<PortalProcess> StartAsync(FakeTalkdeskHost talkdesk, string dataDirectory, int? port = null,
+        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, string? outputFile = null,
+        TimeSpan? startTimeout = null)
     {
         port ??= FreePort();
         var folder = AppContext.BaseDirectory;
@@ -39,22 +49,45 @@ public sealed class PortalProcess : IAsyncDisposable
         env["Talkdesk__AllowedApiHosts__0"] = talkdesk.ApiRoot.Authority;
         env["Talkdesk__Http__RetryBaseDelay"] = "00:00:00.050";
         env["Logging__LogLevel__Default"] = "Warning";
+        var storage = connectionString is null
+            ? TestProvider.Settings(dataDirectory)
+            : [new("Storage:Provider", "PostgreSql"), new("Storage:ConnectionString", connectionString)];
+        foreach (var (key, value) in storage.Concat(settings ?? new Dictionary<string, string>())) env[key.Replace(":", "__")] = value;
+        var output = outputFile is null ? null : new StreamWriter(outputFile, append: true) { AutoFlush = true };
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Write(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        await portal.WaitHealthyAsync();
+        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"), output);
+        try
+        {
+            await portal.WaitHealthyAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await portal.DisposeAsync(); // no orphan process on a failed start
+            throw;
+        }
         return portal;
     }
 
     public void Kill() => _process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
 
-    private async Task WaitHealthyAsync()
+    private static void Write(StreamWriter? output, string? line)
+    {
+        if (output is null || line is null) return;
+        lock (output)
+        {
+            try { output.WriteLine(line); }
+            catch (ObjectDisposedException) { } // a line that arrives after the test let go of the file
+        }
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The portal exited with {_process.ExitCode}.");
@@ -69,7 +102,7 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException("The portal did not become healthy.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -78,11 +111,10 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(); // also waits for the last lines of output to be read
         _process.Dispose();
+        if (_output is not null)
+            lock (_output) _output.Dispose();
     }
 }

@@ -42,6 +42,10 @@ public sealed class GroupCommitTests : PortalTestBase
         Assert.Equal(2, events[known.Id].DeliveryCount);
         Assert.True(events[ignored.Id].Ignored);
         Assert.Equal(3, await db.Requests.CountAsync());
+        var redelivered = await db.Audit.AsNoTracking().Where(a => a.Action == "event.redelivered").ToListAsync();
+        Assert.Equal(new[] { known.Id, fresh.Id }.Order(StringComparer.Ordinal), redelivered.Select(a => a.EventId!).Order(StringComparer.Ordinal));
+        Assert.All(redelivered, a => Assert.StartsWith("Delivery #2 of app.installed", a.Detail));
+        Assert.Equal(known.AccountId, redelivered.Single(a => a.EventId == known.Id).AccountId);
 
         // The batch's rows carry what EF would have written: converted times, enum names, encrypted credentials.
         var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == results[0].RequestId);

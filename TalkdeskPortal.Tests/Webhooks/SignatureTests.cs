@@ -70,6 +70,20 @@ public sealed class EcdsaSignatureTests : PortalTestBase
     }
 
     [Fact]
+    public async Task SignedEventOfATypeThePortalIgnores_IsAcknowledged()
+    {
+        var evt = Fake.InstalledEvent(Fake.CreateInstallation("ecdsalogout"), Talkdesk.ApiRoot);
+        evt["type"] = "user.logout";
+        var body = Encoding.UTF8.GetBytes(evt.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(body, Fake.SignEcdsa(body), Fake.SigningKeyId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(body, null, Fake.SigningKeyId)).StatusCode);
+
+        await using var db = Portal.Db();
+        Assert.True((await db.Events.SingleAsync()).Ignored);
+    }
+
+    [Fact]
     public async Task BadOrMissingEcdsaSignatures_AreRefused_AndNothingIsStored()
     {
         var body = Encoding.UTF8.GetBytes(Fake.InstalledEvent(Fake.CreateInstallation("ecdsabad"), Talkdesk.ApiRoot).ToJsonString());

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TalkdeskPortal.Data.PostgreSql;
 
 namespace TalkdeskPortal.Data;
 
@@ -17,13 +18,22 @@ public static class DataServiceCollectionExtensions
         var dataDirectory = storage.ResolveDataDirectory(builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
 
-        var connectionString = storage.ConnectionString
-            ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "portal.db") }.ToString();
-
-        builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
+        if (storage.IsPostgreSql)
+        {
+            // The PostgreSQL context (with its own migrations) wherever the portal asks for PortalDbContext.
+            builder.Services.AddDbContextFactory<PostgresPortalDbContext>(options => options.UseNpgsql(storage.ConnectionString));
+            builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, UpcastContextFactory>();
+            builder.Services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
+        }
+        else
+        {
+            var connectionString = storage.ConnectionString
+                ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "portal.db") }.ToString();
+            builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
+        }
 
         // Credentials are encrypted with these keys.
-        builder.AddKeyRing(dataDirectory);
+        builder.AddKeyRing(dataDirectory, storage.IsPostgreSql);
 
         return builder;
     }

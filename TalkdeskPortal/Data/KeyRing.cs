@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using TalkdeskPortal.Data.PostgreSql;
 
 namespace TalkdeskPortal.Data;
 
@@ -12,16 +13,23 @@ public static class KeyRing
 {
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public static WebApplicationBuilder AddKeyRing(this WebApplicationBuilder builder, string dataDirectory)
+    /// <param name="inDatabase">PostgreSQL: the keys live in the database, so every instance reads the same ring.</param>
+    public static WebApplicationBuilder AddKeyRing(this WebApplicationBuilder builder, string dataDirectory, bool inDatabase = false)
     {
-        var folder = new DirectoryInfo(Path.Combine(dataDirectory, "keys"));
-        CreateOwnerOnly(folder);
-        OwnerOnlyXmlRepository.Tighten(folder);
-
         builder.Services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section);
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("TalkdeskPortal");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((o, loggers) =>
-            o.XmlRepository = new OwnerOnlyXmlRepository(folder, loggers));
+        if (inDatabase)
+        {
+            dataProtection.PersistKeysToDbContext<PostgresPortalDbContext>();
+        }
+        else
+        {
+            var folder = new DirectoryInfo(Path.Combine(dataDirectory, "keys"));
+            CreateOwnerOnly(folder);
+            OwnerOnlyXmlRepository.Tighten(folder);
+            builder.Services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((o, loggers) =>
+                o.XmlRepository = new OwnerOnlyXmlRepository(folder, loggers));
+        }
 
         var protection = builder.Configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new();
         var root = builder.Environment.ContentRootPath;

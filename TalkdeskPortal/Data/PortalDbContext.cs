@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TalkdeskPortal.Audit;
@@ -11,8 +12,16 @@ using TalkdeskPortal.Webhooks;
 
 namespace TalkdeskPortal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The portal's database. This type carries the SQLite migrations; <see cref="PostgreSql.PostgresPortalDbContext"/>
+/// is the same model with PostgreSQL's. Everything else asks for this type.
+/// </summary>
+public class PortalDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options) { }
+
+    protected PortalDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<ReceivedEvent> Events => Set<ReceivedEvent>();
     public DbSet<EventDelivery> Deliveries => Set<EventDelivery>();
     public DbSet<LifecycleRequest> Requests => Set<LifecycleRequest>();
@@ -29,6 +38,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<NotificationMessage> Notifications => Set<NotificationMessage>();
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
 
+    public DbSet<TalkdeskPortal.Backups.BackupRecord> Backups => Set<TalkdeskPortal.Backups.BackupRecord>();
+
+    // The Data Protection key ring on PostgreSQL, shared by every instance (SQLite keeps it in a folder).
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -42,6 +56,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        }
+        else
+        {
+            // timestamptz takes UTC only; a Talkdesk timestamp may carry another offset.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
         }
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
 using TalkdeskPortal.Product;
@@ -17,6 +18,7 @@ public sealed class DecisionEffects(
     ProductOutbox outbox,
     CredentialProtector protector,
     ITalkdeskTokenProvider tokens,
+    IOptionsMonitor<TalkdeskOptions> talkdesk,
     AuditLog audit,
     TimeProvider time)
 {
@@ -40,13 +42,37 @@ public sealed class DecisionEffects(
                 await tenants.ApplyUpdateAsync(db, request, RequestData.From(request), users, ct);
                 break;
             case RequestKind.Uninstall:
-                await tenants.MarkUninstalledAsync(db, request, RequestData.From(request), ct);
-                db.Credentials.RemoveRange(await db.Credentials.Where(c => c.InstallationId == request.InstallationId).ToListAsync(ct));
-                tokens.Forget(request.InstallationId);
-                audit.Add(db, AuditActors.System, "credentials.wiped", AuditOutcomes.Ok, request,
-                    detail: "Credentials and tokens of the uninstalled installation are gone; mappings and settings are kept");
+                await UninstallAsync(db, request, ct);
                 break;
         }
+    }
+
+    /// <summary>
+    /// TALKDESK.md §1: an uninstall never acknowledged is deprovisioned anyway. At its deadline the tenant that
+    /// holds this installation ends uninstalled, as after an approve, but only for an uninstall Talkdesk vouched for
+    /// (confirmed, or confirmation turned off), that no newer event overtook, and that no reject may have reached
+    /// Talkdesk (a reject that landed keeps the app installed). Anything else changes nothing.
+    /// </summary>
+    public async Task ApplyExpiredUninstallAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    {
+        if (!request.Confirmed && talkdesk.CurrentValue.ConfirmEvents) return;
+        if (request is { Decision: InstallationDecision.Reject, DecisionAttempts: > 0 }) return;
+        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.TalkdeskAccountId == request.AccountId, ct);
+        if (tenant is null || tenant.InstallationId != request.InstallationId || tenant.Status == TenantStatus.Uninstalled) return;
+        if (tenant.LastEventAt is { } last && request.EventCreatedAt < last) return;
+        audit.Add(db, AuditActors.System, "uninstall.deprovisioned", AuditOutcomes.Ok, request, tenant.Id,
+            "No decision reached Talkdesk within 7 days; Talkdesk deprovisions an unacknowledged uninstall anyway, so the tenant is uninstalled too");
+        await outbox.AddAsync(db, request, gatesApproval: false, ct);
+        await UninstallAsync(db, request, ct);
+    }
+
+    private async Task UninstallAsync(PortalDbContext db, LifecycleRequest request, CancellationToken ct)
+    {
+        await tenants.MarkUninstalledAsync(db, request, RequestData.From(request), ct);
+        db.Credentials.RemoveRange(await db.Credentials.Where(c => c.InstallationId == request.InstallationId).ToListAsync(ct));
+        tokens.Forget(request.InstallationId);
+        audit.Add(db, AuditActors.System, "credentials.wiped", AuditOutcomes.Ok, request,
+            detail: "Credentials and tokens of the uninstalled installation are gone; mappings and settings are kept");
     }
 
     /// <summary>Rejected or expired: nothing staged reaches the tenant, and an install's credentials are wiped.</summary>
@@ -56,7 +82,7 @@ public sealed class DecisionEffects(
         {
             RequestKind.Install => $"Install {outcome}: the tenant was not activated and the event's credentials are wiped",
             RequestKind.Update => $"Update {outcome}: the previous plan and user mappings stay",
-            RequestKind.Uninstall => $"Uninstall {outcome}: the tenant stays active",
+            RequestKind.Uninstall when outcome == "rejected" => "Uninstall rejected: the tenant stays active",
             _ => null,
         };
         if (detail is null) return;

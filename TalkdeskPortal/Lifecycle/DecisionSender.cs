@@ -95,6 +95,13 @@ public sealed class DecisionSender(
     /// TALKDESK.md §5: the state belongs to the installation, not to this request. For an install, any state but
     /// <c>installing</c> means our decision landed; otherwise a state changed after our first attempt left does.
     /// </summary>
+    /// <remarks>
+    /// A state still awaiting a decision (<c>updating</c>, <c>pending</c>…) counts only if it is strictly newer than
+    /// our attempt and than the event (Talkdesk's own clock, so a clock of ours running behind cannot mistake the
+    /// state this event set for a newer one): an automatic decision leaves milliseconds after the customer's change,
+    /// and if it was lost that change's state is still there. A settled state (completed, rejected…) allows a second
+    /// for a clock that reports whole seconds; <c>timeout</c> never counts.
+    /// </remarks>
     private async Task<bool> AlreadyAppliedAsync(TalkdeskConnection connection, LifecycleRequest request, CancellationToken ct)
     {
         TalkdeskInstallationState? state;
@@ -108,8 +115,12 @@ public sealed class DecisionSender(
         }
         if (state is null) return false;
         if (request.Kind == RequestKind.Install) return InstallLanded(state.State, request.Decision);
-        return state.UpdatedAt is { } changed && request.DecisionSentAt is { } sent && changed >= sent.AddSeconds(-1);
+        if (state.UpdatedAt is not { } changed || request.DecisionSentAt is not { } sent) return false;
+        if (AwaitingDecision(state.State)) return changed > sent && changed > request.EventCreatedAt;
+        return state.State != "timeout" && changed >= sent.AddSeconds(-1);
     }
+
+    private static bool AwaitingDecision(string state) => state is "installing" or "pending" or "updating" or "uninstalling";
 
     // An install Talkdesk moved on from `installing`: our decision landed if the state agrees with it. A state that
     // contradicts it (timeout, failed, revoked) is for a person to look at, never something to activate a tenant on.

@@ -9,7 +9,7 @@ namespace TalkdeskPortal.Lifecycle;
 /// Verify-by-refetch (TALKDESK.md §6): Talkdesk must return the same event for its id. Nothing in an event is
 /// trusted before this, and the refetched <c>data</c> is what the request goes on with.
 /// </summary>
-public sealed class EventConfirmation(ITalkdeskApi api)
+public sealed class EventConfirmation(ITalkdeskApi api, CredentialProtector protector)
 {
     public async Task<(string? Mismatch, RequestData? Data)> CheckAsync(TalkdeskConnection connection, LifecycleRequest request,
         string eventType, CancellationToken ct)
@@ -22,7 +22,10 @@ public sealed class EventConfirmation(ITalkdeskApi api)
         if (!e.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return ("Talkdesk has this event without its data.", null);
         if (Text(data, "installation_id") is { } inst && inst != request.InstallationId) return ("Talkdesk has this event for another installation.", null);
         if (Text(data, "account_id") is { } acc && acc != request.AccountId) return ("Talkdesk has this event for another account.", null);
-        if (Text(data, "client_id") is { } client && client != connection.Credentials.ClientId && request.Kind == RequestKind.Install)
+        // The credentials an install or a rotation delivered must be the ones Talkdesk's copy names.
+        if (Text(data, "client_id") is { } client && request.ProtectedCredentials is { } delivered
+            && request.Kind is RequestKind.Install or RequestKind.CredentialsRotated
+            && client != protector.Unprotect(delivered).ClientId)
             return ("Talkdesk has this event with other credentials.", null);
         return Read(request.Kind, data) is { } read ? (null, read) : ("Talkdesk's copy of this event has data this portal cannot accept.", null);
     }

@@ -19,6 +19,8 @@ public sealed class LifecycleRequest
     public DateTimeOffset Deadline { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    // Retention erased this request's event payloads and delivery bodies (the row, timeline and audit stay).
+    public DateTimeOffset? PayloadsErasedAt { get; set; }
 
     // The event's data with secrets removed (users, subscription, reason, trial dates).
     public string? DataJson { get; set; }

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
@@ -41,23 +40,21 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<RequestProcessor>();
         services.AddSingleton<AccountLocks>();
+        if (builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.IsPostgreSql == true)
+            services.AddSingleton<ISharedLocks, TalkdeskPortal.Data.PostgreSql.AdvisoryLocks>();
+        else
+            services.AddSingleton<ISharedLocks, ProcessOnlyLocks>();
         services.AddSingleton<RequestDispatcher>();
         services.AddTransient<ProcessRequestJob>();
         services.AddTransient<LifecycleSweepJob>();
 
-        // Hangfire only schedules; the database is the truth. Its own SQLite file, so its locks never contend with
-        // intake; one storage per app instance, never the static global.
-        services.AddSingleton<JobStorage>(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var jobs = sp.GetRequiredService<IOptions<JobOptions>>().Value;
-            var path = Path.Combine(storage.ResolveDataDirectory(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath), "hangfire.db");
-            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
-        });
+        // Hangfire only schedules; the database is the truth. One storage per app instance, never the static global.
+        services.AddSingleton<JobStorage>(JobStorageFactory.Create);
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new();

@@ -77,6 +77,9 @@ public sealed class ProvisioningStep(
             var next = protector.Unprotect(fresh);
             if (stored.ClientId != next.ClientId)
             {
+                // A set Talkdesk issues no token for never replaces the one that works (nor when events go unconfirmed).
+                await tokens.GetTokenAsync(new TalkdeskConnection(request.AppId, request.InstallationId,
+                    request.AccountName ?? stored.AccountName, new Uri(request.ApiRoot), next), ct);
                 stored.PreviousProtected = stored.Protected;
                 stored.Protected = fresh;
                 stored.ClientId = next.ClientId;

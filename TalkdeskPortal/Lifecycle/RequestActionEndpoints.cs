@@ -31,7 +31,7 @@ public static class RequestActionEndpoints
 
     // The antiforgery middleware only records its verdict; form binding acts on it, an endpoint without a form
     // would not. So the group checks the verdict itself (or validates, if the middleware did not run).
-    private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var valid = http.Features.Get<IAntiforgeryValidationFeature>()?.IsValid

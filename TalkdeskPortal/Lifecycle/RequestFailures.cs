@@ -70,7 +70,9 @@ public sealed class RequestFailures(
 
     /// <summary>
     /// Out of order: the installation's credentials were gone when the step ran. Received: it waits like any orphan.
-    /// Mid-step: back to Received to wait, or Superseded when waiting can no longer help.
+    /// Processing: back to Received to wait, or Superseded when waiting can no longer help. Deciding (the
+    /// installation was uninstalled while this decision was in doubt): Superseded when a newer event was applied,
+    /// otherwise Failed for a person to look at; never left where every sweep would try it again.
     /// </summary>
     private async Task WaitForInstallAsync(PortalDbContext db, LifecycleRequest request, string error, CancellationToken ct)
     {
@@ -81,11 +83,20 @@ public sealed class RequestFailures(
         }
         if (await OrphanRequests.WhyMootAsync(db, request, ct) is { } why)
         {
+            if (request.DecisionAttempts > 0)
+                why += $" Its {request.Decision} was sent before and cannot be read back now.";
             await machine.MoveAsync(db, request, RequestTrigger.Supersede, ct, detail: why);
             return;
         }
-        await machine.MoveAsync(db, request, RequestTrigger.WaitForInstall, ct,
-            r => r.WaitingReason = OrphanRequests.WaitingForInstall, detail: error);
+        if (request.State == RequestState.Processing)
+        {
+            await machine.MoveAsync(db, request, RequestTrigger.WaitForInstall, ct,
+                r => r.WaitingReason = OrphanRequests.WaitingForInstall, detail: error);
+            return;
+        }
+        logger.LogWarning("Request {RequestId} lost its installation's credentials at {State}: {Error}", request.Id, request.State, error);
+        await machine.MoveAsync(db, request, RequestTrigger.PermanentFailure, ct,
+            r => r.Error = error, detail: $"At {request.State}: {error}");
     }
 
     private static string Trim(string message)

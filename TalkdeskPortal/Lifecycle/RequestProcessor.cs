@@ -38,7 +38,7 @@ public sealed class RequestProcessor(
             return;
         }
 
-        using var held = locks.TryAcquire(accountId, requestId);
+        await using var held = await locks.TryAcquireAsync(accountId, requestId, ct);
         if (held is null) return; // the holder hands this id back when it lets go
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -72,7 +72,7 @@ public sealed class RequestProcessor(
 
         if (await RequestBlockers.FindAsync(db, request, ct) is { } blocker)
         {
-            await NoteWaitingAsync(db, request, RequestBlockers.Describe(blocker), ct);
+            await NoteWaitingAsync(db, request, RequestBlockers.Describe(blocker, request), ct);
             return;
         }
         if (request.State == RequestState.Received && await orphans.IsOrphanAsync(db, request, ct))

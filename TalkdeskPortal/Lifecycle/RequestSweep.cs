@@ -47,7 +47,7 @@ public sealed class RequestSweep(
         foreach (var (id, accountId) in overdue)
         {
             // A worker holding the account may be sending a decision right now; it checks the deadline itself.
-            using var held = locks.TryAcquire(accountId, null);
+            await using var held = await locks.TryAcquireAsync(accountId, null, ct);
             if (held is null) continue;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var request = await db.Requests.FirstAsync(r => r.Id == id, ct);

@@ -32,7 +32,8 @@ public static class RequestTransitions
         new([Deciding], Approved, Completed, "request.completed", AuditOutcomes.Ok),
         new([Deciding], RequestTrigger.Rejected, RequestState.Rejected, "request.completed", AuditOutcomes.Ok),
         new([Processing], WaitForInstall, Received, "request.waiting-for-install", AuditOutcomes.Waiting),
-        new([Received, Processing], Supersede, Superseded, "request.superseded", AuditOutcomes.Skipped),
+        // Deciding: the installation was uninstalled while this decision's outcome was in doubt (nothing left to read back).
+        new([Received, Processing, Deciding], Supersede, Superseded, "request.superseded", AuditOutcomes.Skipped),
         new(Working, TransientFailure, Retrying, "request.retrying", AuditOutcomes.Failed),
         new([Retrying], Resume, null, null, AuditOutcomes.Ok),
         new([.. Working, Retrying], PermanentFailure, Failed, "request.failed", AuditOutcomes.Failed),

@@ -25,7 +25,7 @@ public static class OperationsServiceCollectionExtensions
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }

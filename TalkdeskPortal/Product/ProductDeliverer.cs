@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TalkdeskPortal.Audit;
 using TalkdeskPortal.Data;
+using TalkdeskPortal.Lifecycle.Jobs;
 using TalkdeskPortal.Product.Jobs;
 
 namespace TalkdeskPortal.Product;
@@ -18,13 +19,17 @@ public sealed class ProductDeliverer(
     ProductDeliveryClient client,
     ProductGate gate,
     AccountGate accounts,
+    ISharedLocks shared,
+    ProductDeliveryDispatcher dispatcher,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ProductOptions> options,
     AuditLog audit,
     TimeProvider time,
     ILogger<ProductDeliverer> logger)
 {
+    public const string LockScope = "product";
     private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
+    private readonly BusyElsewhere _elsewhere = new(dispatcher, logger);
 
     public async Task RunAsync(long deliveryId, CancellationToken ct)
     {
@@ -36,6 +41,14 @@ public sealed class ProductDeliverer(
         var exited = false;
         try
         {
+            // Another instance sending this account's webhooks keeps them in order there; this one tries again soon.
+            await using var everywhere = await shared.TryAcquireAsync(LockScope, account, ct);
+            if (everywhere is null)
+            {
+                _elsewhere.TryAgainSoon(deliveryId);
+                return;
+            }
+            _elsewhere.Done(deliveryId);
             do await DrainAsync(account, ct);
             while (!(exited = accounts.TryExit(account)));
         }
@@ -86,6 +99,8 @@ public sealed class ProductDeliverer(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var delivery = await db.ProductDeliveries.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (delivery is null) return null;
+        // Retention erased a settled delivery's body: a resend would send the product an empty event.
+        if (delivery.Body == Retention.PayloadEraser.ErasedJson) return null;
         if (!force && delivery.State is not (ProductDeliveryState.Pending or ProductDeliveryState.Retrying)) return delivery.State;
 
         var (response, took) = await client.SendAsync(delivery.MessageId, delivery.Body, ct);

@@ -33,9 +33,12 @@ internal static class FakeApiEndpoints
             var reason = body?["reason"]?.GetValue<string>();
             if (state is not ("approve" or "reject")) return Results.Json(new { error = "state must be approve or reject" }, statusCode: 400);
             if (state == "reject" && string.IsNullOrWhiteSpace(reason)) return Results.Json(new { error = "reason is required to reject" }, statusCode: 400);
+            var fault = td.Faults.TakeStateReplyFault();
+            if (fault is { Applied: false, Status: { } dropped })
+                return Results.Json(new { code = "injected", message = $"Injected {dropped}; the decision was not applied" }, statusCode: dropped);
             td.RecordDecision(i, state, reason);
             var answer = Results.Json(new { state = i.State, reason, updated_at = i.StateUpdatedAt });
-            return await ReplyFaultAsync(http, td) ?? answer;
+            return await ReplyFaultAsync(http, fault) ?? answer;
         });
         installation.MapPost("/credentials/{clientId}/state", async (HttpContext http, FakeTalkdesk td, string appId, string installationId, string clientId) =>
         {
@@ -61,9 +64,9 @@ internal static class FakeApiEndpoints
         appId == td.AppId && Caller(http, td) is { } i && i.InstallationId == installationId ? i : null;
 
     // A decision already applied whose answer comes late or never: what a real peer shows now and then.
-    private static async Task<IResult?> ReplyFaultAsync(HttpContext http, FakeTalkdesk td)
+    private static async Task<IResult?> ReplyFaultAsync(HttpContext http, FakeFaults.StateReplyFault? fault)
     {
-        if (td.Faults.TakeStateReplyFault() is not { } fault) return null;
+        if (fault is null) return null;
         if (fault.Delay is { } delay)
         {
             try { await Task.Delay(delay, http.RequestAborted); }

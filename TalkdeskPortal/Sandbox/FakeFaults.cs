@@ -6,6 +6,7 @@ public sealed class FakeFaults
     private readonly Lock _gate = new();
     private readonly Queue<(int Status, TimeSpan? RetryAfter)> _failures = new();
     private readonly Queue<StateReplyFault> _stateReplies = new();
+    private readonly Queue<(int Status, TimeSpan? RetryAfter)> _tokenFailures = new();
     private int _hangs;
 
     // Added to every token and API call.
@@ -17,6 +18,13 @@ public sealed class FakeFaults
     {
         lock (_gate)
             for (var i = 0; i < count; i++) _failures.Enqueue((statusCode, retryAfter));
+    }
+
+    /// <summary>The next <paramref name="count"/> token requests are refused with <paramref name="statusCode"/> (e.g. 429 and a Retry-After).</summary>
+    public void FailTokensNext(int count, int statusCode, TimeSpan? retryAfter = null)
+    {
+        lock (_gate)
+            for (var i = 0; i < count; i++) _tokenFailures.Enqueue((statusCode, retryAfter));
     }
 
     public void HangNext(int count)
@@ -41,6 +49,16 @@ public sealed class FakeFaults
             for (var i = 0; i < count; i++) _stateReplies.Enqueue(new StateReplyFault(null, status));
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> decisions never reach Talkdesk: nothing is applied and the caller gets
+    /// <paramref name="status"/> (a gateway that lost the request; from outside, the same 502 as a lost reply).
+    /// </summary>
+    public void DropStateRequestNext(int count, int status = 502)
+    {
+        lock (_gate)
+            for (var i = 0; i < count; i++) _stateReplies.Enqueue(new StateReplyFault(null, status, Applied: false));
+    }
+
     /// <summary>Every token issued so far stops working (401).</summary>
     public void RevokeTokens()
     {
@@ -52,6 +70,7 @@ public sealed class FakeFaults
         lock (_gate)
         {
             _failures.Clear();
+            _tokenFailures.Clear();
             _stateReplies.Clear();
             _hangs = 0;
             Latency = TimeSpan.Zero;
@@ -61,6 +80,11 @@ public sealed class FakeFaults
     internal (int Status, TimeSpan? RetryAfter)? TakeFailure()
     {
         lock (_gate) return _failures.TryDequeue(out var failure) ? failure : null;
+    }
+
+    internal (int Status, TimeSpan? RetryAfter)? TakeTokenFailure()
+    {
+        lock (_gate) return _tokenFailures.TryDequeue(out var failure) ? failure : null;
     }
 
     internal StateReplyFault? TakeStateReplyFault()
@@ -78,5 +102,5 @@ public sealed class FakeFaults
         }
     }
 
-    internal sealed record StateReplyFault(TimeSpan? Delay, int? Status);
+    internal sealed record StateReplyFault(TimeSpan? Delay, int? Status, bool Applied = true);
 }

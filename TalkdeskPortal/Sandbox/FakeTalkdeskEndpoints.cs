@@ -26,6 +26,12 @@ public static class FakeTalkdeskEndpoints
     private static async Task<IResult> IssueAsync(HttpContext http, FakeTalkdesk talkdesk, FakeTokenIssuer issuer)
     {
         await FakeApiFilter.DelayAsync(talkdesk, http.RequestAborted);
+        if (talkdesk.Faults.TakeTokenFailure() is { } failure)
+        {
+            if (failure.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            talkdesk.Record("POST", http.Request.Path, failure.Status, null);
+            return Results.Json(new { error = "temporarily_unavailable", error_description = $"Injected {failure.Status}" }, statusCode: failure.Status);
+        }
         var result = await issuer.IssueAsync(http.Request);
         talkdesk.Record("POST", http.Request.Path, (result as IStatusCodeHttpResult)?.StatusCode ?? 200, null);
         return result;

@@ -110,14 +110,18 @@ public sealed class TalkdeskApiClient(HttpClient http, ITalkdeskTokenProvider to
     private static string InstallationPath(TalkdeskConnection c) =>
         $"apps/{Uri.EscapeDataString(c.AppId)}/installations/{Uri.EscapeDataString(c.InstallationId)}";
 
-    // A next link may be relative or absolute, but never leaves the API root's authority.
-    private static Uri? NextPage(TalkdeskConnection c, JsonElement body)
+    // A next link may be absolute, or relative: to the host when it already carries the root's path, otherwise
+    // to the API root like every endpoint path (TALKDESK.md §5b: a root with a path keeps it). Never another authority.
+    internal static Uri? NextPage(TalkdeskConnection c, JsonElement body)
     {
         if (!body.TryGetProperty("_links", out var links) || !links.TryGetProperty("next", out var next)
             || !next.TryGetProperty("href", out var href) || href.GetString() is not { Length: > 0 } text) return null;
+        var rootPath = c.ApiRoot.AbsolutePath.TrimEnd('/');
         var url = text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             ? new Uri(text)
-            : new Uri(c.ApiRoot, text);
+            : text.StartsWith('/') && (rootPath.Length == 0 || text.StartsWith(rootPath + "/", StringComparison.Ordinal))
+                ? new Uri(c.ApiRoot, text)
+                : TalkdeskEndpoints.Combine(c.ApiRoot, text);
         if (!string.Equals(url.Authority, c.ApiRoot.Authority, StringComparison.OrdinalIgnoreCase) || url.Scheme != c.ApiRoot.Scheme)
             throw new TalkdeskApiException("Talkdesk's next-page link points to another host.") { Permanent = true };
         return url;

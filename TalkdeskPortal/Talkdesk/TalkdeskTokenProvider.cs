@@ -62,10 +62,12 @@ public sealed class TalkdeskTokenProvider(
             {
                 return await FetchOnceAsync(connection, tokenUrl, timeout.Token);
             }
-            catch (TalkdeskApiException ex) when (attempt < http.MaxRetryAttempts && IsTransient(ex) && !timeout.IsCancellationRequested)
+            // A Retry-After longer than this call may wait goes to the durable retry schedule, which honours it.
+            catch (TalkdeskApiException ex) when (attempt < http.MaxRetryAttempts && IsTransient(ex) && !timeout.IsCancellationRequested
+                                                  && !(ex.RetryAfter > http.MaxRetryAfter))
             {
                 // Each try signs a new assertion (a new jti), so a lost answer never makes the next try look replayed.
-                await Task.Delay(http.RetryBaseDelay * Math.Pow(2, attempt), timeout.Token);
+                await Task.Delay(ex.RetryAfter ?? http.RetryBaseDelay * Math.Pow(2, attempt), timeout.Token);
             }
         }
     }
@@ -104,6 +106,7 @@ public sealed class TalkdeskTokenProvider(
                 response.HttpStatusCode == 0 ? null : response.HttpStatusCode, response.Exception)
             {
                 OAuthError = response.ErrorType == ResponseErrorType.Exception ? null : error,
+                RetryAfter = TalkdeskResilience.RetryAfter(response.HttpResponse, TimeSpan.FromDays(1)),
             };
         }
 

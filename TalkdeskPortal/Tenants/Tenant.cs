@@ -31,6 +31,9 @@ public sealed class Tenant
     public int DriftAdded { get; set; }
     public int DriftRemoved { get; set; }
     public string? ReconcileError { get; set; }
+    // Retention or an Admin's erase removed the licensed users' names and emails and the admin's contact (settings stay).
+    public DateTimeOffset? PersonalDataErasedAt { get; set; }
+    public string? PersonalDataErasedBy { get; set; }
 
     public List<TenantUser> Users { get; set; } = [];
     public List<TenantSetting> Settings { get; set; } = [];

@@ -65,8 +65,9 @@ public sealed partial class EventEnvelopeParser(IOptionsMonitor<TalkdeskOptions>
 
         var redacted = PayloadRedactor.Redact(envelope);
         var kind = EventTypes.KindOf(type!);
-        if (kind is null)
-            return (new ParsedEvent(id!, type!, appId!, createdAt, null, null, null, null, null, null, new RequestData(), redacted), null);
+        if (kind is null) // ignored, but an allow-listed API root still lets an ECDSA signature be checked
+            return (new ParsedEvent(id!, type!, appId!, createdAt, null, null, null, null, RootHref(envelope) is { } link ? endpoints.ApiRootFrom(link) : null,
+                null, new RequestData(), redacted), null);
 
         return ParseHandled(envelope, data, id!, type!, appId!, createdAt, kind.Value, redacted);
     }
@@ -84,8 +85,7 @@ public sealed partial class EventEnvelopeParser(IOptionsMonitor<TalkdeskOptions>
         var requestData = EventDataReader.Read(kind, fields);
         if (fields.Error is { } dataError) return (null, dataError);
 
-        var href = (envelope["_links"] as JsonObject)?["root"] is JsonObject rootLink && rootLink["href"] is JsonValue v
-            && v.TryGetValue<string>(out var s) ? s : null;
+        var href = RootHref(envelope);
         if (href is null) return (null, IntakeError.BadRequest("'_links.root.href' is required."));
         if (accountName is not null && !TalkdeskEndpoints.IsPlainSubdomainLabel(accountName))
             return (null, IntakeError.Forbidden("'account_name' must be a plain subdomain label."));
@@ -95,6 +95,10 @@ public sealed partial class EventEnvelopeParser(IOptionsMonitor<TalkdeskOptions>
         return (new ParsedEvent(id, type, appId, createdAt, kind, installationId, accountId, accountName?.ToLowerInvariant(),
             apiRoot, credentials, requestData, redacted), null);
     }
+
+    private static string? RootHref(JsonObject envelope) =>
+        (envelope["_links"] as JsonObject)?["root"] is JsonObject rootLink && rootLink["href"] is JsonValue v
+            && v.TryGetValue<string>(out var s) ? s : null;
 
     private static TalkdeskCredentials? ReadCredentials(FieldReader fields)
     {

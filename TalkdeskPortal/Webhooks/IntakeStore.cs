@@ -14,13 +14,14 @@ namespace TalkdeskPortal.Webhooks;
 public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, CredentialProtector protector, AuditLog audit, TimeProvider time)
 {
     /// <summary>
-    /// Group commit: every first delivery in the batch is written in one transaction (one fsync for all) through
-    /// prepared inserts, then each caller is answered. Redeliveries, and everything if the batch write fails,
-    /// take the one-by-one path.
+    /// Group commit: every delivery in the batch, first or repeated, is written in one transaction (one fsync for
+    /// all) through prepared inserts, then each caller is answered. If the batch write fails, each delivery takes
+    /// the one-by-one path.
     /// </summary>
     public async Task AcceptBatchAsync(IReadOnlyList<PendingIntake> batch, CancellationToken ct)
     {
         var written = new List<PendingIntake>(batch.Count);
+        var repeated = new List<(PendingIntake Pending, long? RequestId)>();
         var oneByOne = new List<PendingIntake>();
         try
         {
@@ -30,13 +31,15 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
             using var deliveries = PreparedInsert<EventDelivery>.Create(db);
             using var requests = PreparedInsert<LifecycleRequest>.Create(db);
             using var auditEntries = PreparedInsert<AuditEntry>.Create(db);
-            foreach (var pending in batch)
+            // In event-id order: two instances' batches holding the same new ids then wait for each other in the
+            // same order (a short wait) instead of deadlocking (PostgreSQL aborting one of them after a second).
+            foreach (var pending in batch.OrderBy(p => p.Rows.Event.Id, StringComparer.Ordinal))
             {
                 var rows = pending.Rows;
-                // Already stored (a redelivery, or a second copy within this batch): recorded as such afterwards.
+                // Already stored (a redelivery, or a second copy within this batch): one more delivery, nothing new.
                 if (!await events.InsertAsync(rows.Event, ct))
                 {
-                    oneByOne.Add(pending);
+                    repeated.Add((pending, await AddRedeliveryAsync(db, pending, deliveries, auditEntries, ct)));
                     continue;
                 }
                 await deliveries.InsertAsync(rows.Delivery, ct);
@@ -54,16 +57,43 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
         {
             // Nothing of the batch was committed; each delivery gets a transaction of its own.
             written.Clear();
+            repeated.Clear();
             oneByOne = [.. batch];
         }
         foreach (var pending in written)
             pending.Completion.TrySetResult(new IntakeResult(pending.Event.Kind is null ? IntakeStatus.Ignored : IntakeStatus.Accepted, pending.Rows.Request?.Id));
+        foreach (var (pending, requestId) in repeated)
+            pending.Completion.TrySetResult(new IntakeResult(IntakeStatus.Duplicate, requestId));
         foreach (var pending in oneByOne)
         {
             try { pending.Completion.TrySetResult(await AcceptAsync(pending.Event, pending.RemoteAddress, ct)); }
             catch (Exception ex) { pending.Completion.TrySetException(ex); }
         }
     }
+
+    /// <summary>
+    /// A redelivery inside the batch's transaction: the stored event counts one more delivery (an atomic increment,
+    /// which on PostgreSQL also waits for another instance still committing the same event), the delivery and an
+    /// audit entry are added. Returns the event's request, if it has one.
+    /// </summary>
+    private async Task<long?> AddRedeliveryAsync(PortalDbContext db, PendingIntake pending,
+        PreparedInsert<EventDelivery> deliveries, PreparedInsert<AuditEntry> auditEntries, CancellationToken ct)
+    {
+        var parsed = pending.Event;
+        var delivery = pending.Rows.Delivery;
+        await db.Events.Where(e => e.Id == parsed.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.DeliveryCount, e => e.DeliveryCount + 1)
+            .SetProperty(e => e.LastReceivedAt, delivery.ReceivedAt), ct);
+        var stored = await db.Events.AsNoTracking().Where(e => e.Id == parsed.Id)
+            .Select(e => new { e.DeliveryCount, e.AccountId }).SingleAsync(ct);
+        await deliveries.InsertAsync(delivery, ct);
+        await auditEntries.InsertAsync(RedeliveryEntry(parsed, stored.DeliveryCount, stored.AccountId), ct);
+        return await db.Requests.AsNoTracking().Where(r => r.EventId == parsed.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private AuditEntry RedeliveryEntry(ParsedEvent parsed, int deliveryCount, string? accountId) =>
+        audit.Entry(AuditActors.Talkdesk, "event.redelivered", AuditOutcomes.Skipped, eventId: parsed.Id, accountId: accountId,
+            detail: $"Delivery #{deliveryCount} of {parsed.Type}; already recorded, nothing new started");
 
     public async Task<IntakeResult> AcceptAsync(ParsedEvent parsed, string? remoteAddress, CancellationToken ct)
     {
@@ -95,8 +125,7 @@ public sealed class IntakeStore(IDbContextFactory<PortalDbContext> dbFactory, Cr
         var stored = await db.Events.AsNoTracking().Where(e => e.Id == parsed.Id)
             .Select(e => new { e.DeliveryCount, e.AccountId }).SingleAsync(ct);
         db.Deliveries.Add(new EventDelivery { EventId = parsed.Id, ReceivedAt = now, RemoteAddress = remoteAddress });
-        audit.Add(db, AuditActors.Talkdesk, "event.redelivered", AuditOutcomes.Skipped, eventId: parsed.Id, accountId: stored.AccountId,
-            detail: $"Delivery #{stored.DeliveryCount} of {parsed.Type}; already recorded, nothing new started");
+        db.Audit.Add(RedeliveryEntry(parsed, stored.DeliveryCount, stored.AccountId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         var requestId = await db.Requests.Where(r => r.EventId == parsed.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);

@@ -66,25 +66,50 @@ internal static class EventBench
     }
 
     // One install at a time: POST to the portal until the fake Talkdesk (inside the portal) records the approve.
+    // --post URL,URL,...: send the events round-robin to these portals instead (several instances on one PostgreSQL
+    // database). The installations, their API and tokens, and so the recorded decisions, stay in the fake of --portal
+    // (its memory is per process): the instances must point their Talkdesk settings at it (bench/run-postgres.sh does).
     private static async Task<int> LatencyAsync(string[] args)
     {
         var portal = new Uri(Args.Text(args, "--portal")!);
         var count = Args.Int(args, "--count", 200);
         using var http = new HttpClient { BaseAddress = portal };
-        var events = await CreateAsync(http, count);
+        var targets = (Args.Text(args, "--post")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [])
+            .Select(u => new HttpClient { BaseAddress = new Uri(u.TrimEnd('/') + "/") }).ToList();
+        if (targets.Count == 0) targets.Add(new HttpClient { BaseAddress = portal });
+        // --warmup N: N installs per target first, not measured (each instance's first requests pay for JIT, pools and
+        // its first token; with three instances those three cold ones would otherwise be the p99).
+        var warmup = Args.Int(args, "--warmup", 0) * targets.Count;
+        var events = await CreateAsync(http, warmup + count);
+        var before = await DecisionCountAsync(http);
         var latencies = new List<double>();
-        foreach (var evt in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var evt = events[i];
             var installation = evt["data"]!["installation_id"]!.GetValue<string>();
             var posted = DateTimeOffset.UtcNow;
-            using var response = await http.PostAsync("webhooks/talkdesk", new StringContent(evt.ToJsonString(), Encoding.UTF8, "application/json"));
+            using var response = await targets[i % targets.Count].PostAsync("webhooks/talkdesk", new StringContent(evt.ToJsonString(), Encoding.UTF8, "application/json"));
+            if ((int)response.StatusCode != 202) throw new InvalidOperationException($"{targets[i % targets.Count].BaseAddress} answered {(int)response.StatusCode} to event {i}.");
             var decidedAt = await WaitForDecisionAsync(http, installation);
-            latencies.Add((decidedAt - posted).TotalMilliseconds);
+            if (i >= warmup) latencies.Add((decidedAt - posted).TotalMilliseconds);
         }
+        // One decision per install, also with several instances (a second approve would mean two instances ran the request).
+        await Task.Delay(500);
+        var decisions = await DecisionCountAsync(http) - before - warmup;
         if (Args.Text(args, "--slowest") is not null)
             Console.Error.WriteLine("slowest (index: ms): " + string.Join(", ", latencies.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(8).Select(x => $"{x.i}: {x.ms:0}")));
-        Console.WriteLine($"event->approve, {count} installs one after another: p50 {Stats.Percentile(latencies, 50):0.0} ms, p95 {Stats.Percentile(latencies, 95):0.0} ms, p99 {Stats.Percentile(latencies, 99):0.0} ms");
-        return 0;
+        if (targets.Count > 1)
+            for (var t = 0; t < targets.Count; t++)
+            {
+                // Measured install n went to target (warmup + n) % targets, i.e. n % targets since warmup is a multiple.
+                var mine = latencies.Where((_, n) => n % targets.Count == t).ToList();
+                Console.Error.WriteLine($"  posted to {targets[t].BaseAddress}: {mine.Count} installs, p50 {Stats.Percentile(mine, 50):0.0} ms, max {mine.DefaultIfEmpty(double.NaN).Max():0.0} ms");
+            }
+        foreach (var target in targets) target.Dispose();
+        var spread = (targets.Count > 1 ? $" round-robin to {targets.Count} instances" : "") + (warmup > 0 ? $" (after {warmup} unmeasured)" : "");
+        var extra = decisions != count ? $", {decisions} decisions recorded for {count} installs" : "";
+        Console.WriteLine($"event->approve, {count} installs one after another{spread}: p50 {Stats.Percentile(latencies, 50):0.0} ms, p95 {Stats.Percentile(latencies, 95):0.0} ms, p99 {Stats.Percentile(latencies, 99):0.0} ms{extra}");
+        return decisions == count ? 0 : 1;
     }
 
     // Many installs in a short window while every Talkdesk call is slowed down.

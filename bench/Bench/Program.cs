@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
 {
     "dashboard" => await DashboardBench.RunAsync(args[1..]),
     "events" => await EventBench.RunAsync(args[1..]),
+    "retention" => await RetentionBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench dashboard --requests N --tenants N | events --portal URL --installs N ...");
+    Console.Error.WriteLine("usage: Bench dashboard --requests N --tenants N | events --portal URL --installs N ... | retention --data DIR [--prepare]");
     return 2;
 }

@@ -16,6 +16,23 @@ namespace TalkdeskPortal.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -199,6 +216,44 @@ namespace TalkdeskPortal.Data.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("TalkdeskPortal.Backups.BackupRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("Backups", (string)null);
+                });
+
             modelBuilder.Entity("TalkdeskPortal.Lifecycle.InstallationCredential", b =>
                 {
                     b.Property<string>("InstallationId")
@@ -347,6 +402,9 @@ namespace TalkdeskPortal.Data.Migrations
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PayloadsErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProductAnswer")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -385,6 +443,10 @@ namespace TalkdeskPortal.Data.Migrations
 
                     b.HasIndex("CompletedAt");
 
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("IX_Requests_OpenByDeadline")
+                        .HasFilter("\"State\" IN ('Received', 'Processing', 'AwaitingApproval', 'Deciding', 'Failed', 'Retrying', 'AwaitingProduct')");
+
                     b.HasIndex("EventId")
                         .IsUnique();
 
@@ -393,6 +455,8 @@ namespace TalkdeskPortal.Data.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AccountId", "EventCreatedAt");
+
+                    b.HasIndex("State", "Kind");
 
                     b.HasIndex("State", "NextAttemptAt");
 
@@ -860,6 +924,12 @@ namespace TalkdeskPortal.Data.Migrations
 
                     b.Property<int?>("Licenses")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonalDataErasedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReconcileError")
                         .HasMaxLength(1000)

@@ -5,6 +5,7 @@ namespace TalkdeskPortal.Notifications.Jobs;
 /// <summary>
 /// Listens to <see cref="RequestChanges"/> for the "at once" messages. The handler runs on the lifecycle's thread
 /// right after its commit, so it only queues the id; the outbox rows are written here, on this service's own loop.
+/// Changes made by another instance are that instance's to notify.
 /// </summary>
 public sealed class RequestChangeWatcher(
     RequestChanges changes,
@@ -28,7 +29,7 @@ public sealed class RequestChangeWatcher(
 
     private void OnChanged(RequestChange change)
     {
-        if (AtOnce.Contains(change.State)) queue.Notify(change.RequestId);
+        if (!change.Remote && AtOnce.Contains(change.State)) queue.Notify(change.RequestId);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +40,7 @@ public sealed class RequestChangeWatcher(
             {
                 try
                 {
+                    logger.LogDebug("Looking for messages to queue for request {RequestId}", id);
                     await notifier.NotifyAsync(id, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

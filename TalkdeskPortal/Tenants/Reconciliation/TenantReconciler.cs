@@ -33,7 +33,7 @@ public sealed class TenantReconciler(
             accountId = await lookup.Tenants.Where(t => t.Id == tenantId).Select(t => t.TalkdeskAccountId).FirstOrDefaultAsync(ct);
         if (accountId is null) return ReconcileOutcome.Gone;
 
-        using var held = locks.TryAcquire(accountId, requestId: null);
+        await using var held = await locks.TryAcquireAsync(accountId, requestId: null, ct);
         if (held is null) return ReconcileOutcome.Skipped; // a request of the account is being worked on right now
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
