@@ -77,6 +77,7 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture browser) : Browse
         await PressEscapeInDialogAsync();
         await Page.ClickAsync("[data-test=reject]");
         await Page.Locator(".mud-dialog textarea").FillAsync("Not a customer of ours");
+        await Expect(Page.Locator("[data-test=confirm-reject]")).ToBeEnabledAsync();
         await report.CheckAsync(Page, "Reject dialog");
         await Page.Keyboard.PressAsync("Escape");
         await OpenRequestAsync(seed.Failed, "[data-test=failed]");
