@@ -10,7 +10,11 @@ public sealed class PhoneInBrowserTests(BrowserFixture browser) : BrowserTestBas
 {
     private const int Width = 390, Height = 844;
 
-    protected override void Configure(Dictionary<string, string?> settings) => settings["Approval:Install"] = "Manual";
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Approval:Install"] = "Manual";
+        settings["Sandbox:Enabled"] = "true";
+    }
 
     [Fact]
     public async Task OnAPhone_TheRequestQueueAndOverview_FitTheScreen()
@@ -45,6 +49,50 @@ public sealed class PhoneInBrowserTests(BrowserFixture browser) : BrowserTestBas
         Assert.True(second.Y > first.Y + first.Height, "The Overview's count cards should stack one under another on a phone.");
         await AssertNoSidewaysScrollAsync("overview");
         await Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "phone-overview.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task OnAPhone_EveryOtherStaffPage_KeepsItsControlsOnScreen()
+    {
+        var evt = Talkdesk.Fake.InstalledEvent(Talkdesk.Fake.CreateInstallation("contosophone"), Talkdesk.ApiRoot);
+        await Portal.PostEventAsync(evt);
+        var held = await Portal.WaitForStateAsync(PortalApp.EventId(evt), RequestState.AwaitingApproval);
+        Assert.Equal(DecisionOutcome.Accepted, await Portal.Get<ApprovalService>().ApproveAsync(held.Id, "seed@test.example"));
+        await Portal.WaitForStateAsync(PortalApp.EventId(evt), RequestState.Completed);
+        await Page.SetViewportSizeAsync(Width, Height);
+        await SignInAsync(AdminEmail);
+
+        var problems = new List<string>();
+        foreach (var path in new[] { "/tenants", "/tenants/1", "/deliveries", "/audit", "/policy", "/users", "/api-keys", "/my-notifications" })
+        {
+            await OpenAsync(path);
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            problems.AddRange(await OffScreenAsync(path));
+        }
+
+        await OpenAsync("/sandbox");
+        await Page.ClickAsync("[data-test=sandbox-install]");
+        await Expect(Page.Locator("[data-test=sandbox-installation]").First).ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "phone-sandbox.png"), FullPage = true });
+        problems.AddRange(await OffScreenAsync("/sandbox"));
+        Assert.True(problems.Count == 0, "Off a 390 px screen:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>The page scrolling sideways, or a control, field, link or code cut off past the right edge of the screen.</summary>
+    private async Task<IReadOnlyList<string>> OffScreenAsync(string page)
+    {
+        var found = new List<string>();
+        var scrollWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (scrollWidth > Width) found.Add($"{page}: the page is {scrollWidth} px wide");
+        var cut = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('button, a, input, code, .mud-chip, .mud-input-control')]
+                .filter(e => e.getClientRects().length > 0 && !e.closest('.mud-drawer, .mud-popover-provider'))
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 5)
+                .map(e => `${e.tagName.toLowerCase()} "${(e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 40)}" ends at ${Math.round(e.getBoundingClientRect().right)} px`)
+            """);
+        found.AddRange(cut.Select(c => $"{page}: {c}"));
+        return found;
     }
 
     private async Task AssertInFirstScreenAsync(string selector)
