@@ -30,6 +30,23 @@ public sealed class QueuePageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Queue_ShowsRequestTypesInWords()
+    {
+        SignInAs("viewer", StaffRoles.Viewer);
+        Seed("rotated", RequestState.Completed, RequestKind.CredentialsRotated);
+        Seed("trialing", RequestState.Completed, RequestKind.TrialStarted);
+        Render<MudPopoverProvider>();
+
+        var cut = Render<QueuePage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=queue-row-link]").Count));
+        Assert.Contains("Credentials rotated", cut.FindAll("tr").Single(r => r.TextContent.Contains("rotated")).TextContent);
+        Assert.Contains("Trial started", cut.FindAll("tr").Single(r => r.TextContent.Contains("trialing")).TextContent);
+        Assert.DoesNotContain("CredentialsRotated", cut.Markup);
+        Assert.DoesNotContain("TrialStarted", cut.Markup);
+    }
+
+    [Fact]
     public void Viewer_GetsNoBulkApprove_ButAnApproverDoes()
     {
         Seed("someone", RequestState.AwaitingApproval);

@@ -1,3 +1,5 @@
+using TalkdeskPortal.Lifecycle;
+
 namespace TalkdeskPortal.Dashboard;
 
 public sealed record OverviewCounts(
@@ -12,4 +14,4 @@ public sealed record OverviewCounts(
 
 public sealed record DailyEvents(DateOnly Day, string Type, int Count);
 
-public sealed record CompletionTime(long RequestId, string Kind, string? Account, double Seconds, DateTimeOffset CompletedAt);
+public sealed record CompletionTime(long RequestId, RequestKind Kind, string? Account, double Seconds, DateTimeOffset CompletedAt);

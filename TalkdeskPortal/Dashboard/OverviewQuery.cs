@@ -78,6 +78,6 @@ public sealed class OverviewQuery(IDbContextFactory<PortalDbContext> dbFactory, 
             .OrderByDescending(r => r.CompletedAt).Take(count * 4)
             .Select(r => new { r.Id, r.Kind, r.AccountName, r.ReceivedAt, r.CompletedAt, r.State })
             .ToListAsync(ct);
-        return rows.Where(r => r.State is RequestState.Completed or RequestState.Rejected).Take(count).Select(r => new CompletionTime(r.Id, r.Kind.ToString(), r.AccountName, (r.CompletedAt!.Value - r.ReceivedAt).TotalSeconds, r.CompletedAt.Value)).ToList();
+        return rows.Where(r => r.State is RequestState.Completed or RequestState.Rejected).Take(count).Select(r => new CompletionTime(r.Id, r.Kind, r.AccountName, (r.CompletedAt!.Value - r.ReceivedAt).TotalSeconds, r.CompletedAt.Value)).ToList();
     }
 }

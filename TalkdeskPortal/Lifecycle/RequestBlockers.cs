@@ -30,7 +30,7 @@ public static class RequestBlockers
     }
 
     public static string Describe(LifecycleRequest blocker, LifecycleRequest waiting) =>
-        $"Waits for request {blocker.Id} ({blocker.Kind}, {TalkdeskPortal.Components.Shared.StateWords.For(blocker.State)}) of the same " +
+        $"Waits for request {blocker.Id} ({TalkdeskPortal.Components.Shared.KindWords.For(blocker.Kind)}, {TalkdeskPortal.Components.Shared.StateWords.For(blocker.State)}) of the same " +
         $"{(blocker.InstallationId == waiting.InstallationId ? "installation" : "account")} to finish" +
         (blocker.Kind != RequestKind.Install && blocker.InstallationId == waiting.InstallationId ? ": its decision is being read back from Talkdesk." : ".");
 }

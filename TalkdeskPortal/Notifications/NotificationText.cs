@@ -15,23 +15,23 @@ public static class NotificationText
         var left = Durations.Left(request.Deadline - now);
         var (subject, opening) = reason switch
         {
-            NotificationReason.AwaitingApproval => ($"{request.Kind} for {account} awaits approval ({left} left)",
+            NotificationReason.AwaitingApproval => ($"{KindWords.For(request.Kind)} for {account} awaits approval ({left} left)",
                 $"An {request.Kind.ToString().ToLowerInvariant()} request for {account} is waiting for an Approver."),
-            NotificationReason.NeedsAttention when request.State == RequestState.Failed => ($"{request.Kind} for {account} failed",
+            NotificationReason.NeedsAttention when request.State == RequestState.Failed => ($"{KindWords.For(request.Kind)} for {account} failed",
                 $"The {request.Kind.ToString().ToLowerInvariant()} request for {account} failed and is parked until staff press Retry."),
-            NotificationReason.NeedsAttention => ($"{request.Kind} for {account} has been retrying for over an hour",
+            NotificationReason.NeedsAttention => ($"{KindWords.For(request.Kind)} for {account} has been retrying for over an hour",
                 $"The {request.Kind.ToString().ToLowerInvariant()} request for {account} has been retrying for over an hour."),
-            NotificationReason.ExpiringSoon => ($"{request.Kind} for {account} expires in {left}",
+            NotificationReason.ExpiringSoon => ($"{KindWords.For(request.Kind)} for {account} expires in {left}",
                 $"The {request.Kind.ToString().ToLowerInvariant()} request for {account} is not finished and Talkdesk's window closes in {left}."),
-            NotificationReason.EventRefused => ($"{request.Kind} event for {account} was refused",
+            NotificationReason.EventRefused => ($"{KindWords.For(request.Kind)} event for {account} was refused",
                 $"An {request.Kind.ToString().ToLowerInvariant()} event for {account} failed the authenticity check; nothing was provisioned or sent."),
-            _ => ($"{request.Kind} for {account}", $"{request.Kind} request for {account}."),
+            _ => ($"{KindWords.For(request.Kind)} for {account}", $"{KindWords.For(request.Kind)} request for {account}."),
         };
         var body = new StringBuilder()
             .AppendLine(opening)
             .AppendLine()
             .AppendLine($"Account: {account}")
-            .AppendLine($"Request: {request.Kind} #{request.Id} ({StateWords.For(request.State)})")
+            .AppendLine($"Request: {KindWords.For(request.Kind)} #{request.Id} ({StateWords.For(request.State)})")
             .AppendLine(request.State.IsFinal() ? "Time left: none, it is finished" : $"Time left: {left} (Talkdesk's deadline {request.Deadline:yyyy-MM-dd HH:mm} UTC)");
         if (request.State is RequestState.Failed or RequestState.Retrying or RequestState.Refused && !string.IsNullOrWhiteSpace(request.Error))
             body.AppendLine($"Why: {request.Error}");
@@ -43,7 +43,7 @@ public static class NotificationText
     {
         var body = new StringBuilder().AppendLine($"{open.Count} open request{(open.Count == 1 ? "" : "s")} on {day:yyyy-MM-dd}:").AppendLine();
         foreach (var r in open)
-            body.AppendLine($"- {r.Kind} #{r.Id} for {Account(r)}: {StateWords.For(r.State)}, {Durations.Left(r.Deadline - now)} left. {link(r.Id)}");
+            body.AppendLine($"- {KindWords.For(r.Kind)} #{r.Id} for {Account(r)}: {StateWords.For(r.State)}, {Durations.Left(r.Deadline - now)} left. {link(r.Id)}");
         body.AppendLine().AppendLine($"Queue: {queue}");
         return new($"{Tag} Daily digest {day:yyyy-MM-dd}: {open.Count} open request{(open.Count == 1 ? "" : "s")}", body.ToString(), queue);
     }
