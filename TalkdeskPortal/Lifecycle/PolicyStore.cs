@@ -22,7 +22,7 @@ public sealed class PolicyStore(IDbContextFactory<PortalDbContext> dbFactory, IO
     public async Task LoadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Policy.AsNoTracking().FirstOrDefaultAsync(ct);
+        var row = await db.Policy.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         _saved = row?.ToOptions();
         (UpdatedBy, UpdatedAt) = (row?.UpdatedBy, row?.UpdatedAt);
         _loaded = true;
@@ -36,7 +36,7 @@ public sealed class PolicyStore(IDbContextFactory<PortalDbContext> dbFactory, IO
     public async Task SaveAsync(ApprovalOptions policy, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Policy.FirstOrDefaultAsync(ct);
+        var row = await db.Policy.OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         if (row is null) db.Policy.Add(row = new PolicySettings());
         row.Install = policy.Install;
         row.Update = policy.Update;

@@ -32,7 +32,7 @@ public sealed class ProductDeliverySweep(
             .Where(r => r.State == RequestState.AwaitingProduct
                         && !db.ProductDeliveries.Any(d => d.RequestId == r.Id && d.GatesApproval
                             && (d.State == ProductDeliveryState.Pending || d.State == ProductDeliveryState.Retrying)))
-            .Select(r => r.Id).Take(500)
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(500)
             .ToListAsync(ct);
         foreach (var id in answered) await gate.SettleAsync(id, ct);
 
